@@ -1,0 +1,81 @@
+import {existsSync, readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {globby} from 'globby'
+import ignore, {type Ignore} from 'ignore'
+import {extensions} from '../engine/format.js'
+
+export const ignoreFileName = '.lintignore'
+const walkedExtensions = Object.keys(extensions).map((extension) => extension.slice(1))
+
+export interface Expansion {
+  /** Absolute paths of the files to lint, sorted, without duplicates. */
+  readonly files: string[]
+  /** Arguments that matched nothing. */
+  readonly unmatched: string[]
+}
+
+/** Escapes glob syntax in a literal path. */
+function literal(value: string): string {
+  return value.replace(/\\/g, '/').replace(/[*?[\]{}()!]/g, '\\$&')
+}
+
+/**
+ * Turns paths, directories and globs into files: directories are walked for the formats copydesk
+ * reads; `.lintignore` files (gitignore syntax) apply, the nearest one to a file deciding.
+ */
+export async function expandPaths(args: readonly string[], cwd: string): Promise<Expansion> {
+  const files = new Set<string>()
+  const unmatched: string[] = []
+  const ignored = new LintIgnore()
+  for (const arg of args) {
+    const absolute = path.resolve(cwd, arg)
+    let pattern: string
+    let explicit = false
+    if (existsSync(absolute) && statSync(absolute).isDirectory()) {
+      pattern = `${literal(path.relative(cwd, absolute) || '.')}/**/*.{${walkedExtensions.join(',')}}`
+    } else if (existsSync(absolute)) {
+      pattern = literal(path.relative(cwd, absolute))
+      explicit = true
+    } else {
+      pattern = arg
+    }
+    const found = explicit
+      ? [absolute]
+      : await globby(pattern, {cwd, absolute: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**']})
+    const kept = found.filter((file) => !ignored.ignores(file))
+    if (kept.length === 0 && found.length === 0) unmatched.push(arg)
+    for (const file of kept) files.add(path.normalize(file))
+  }
+  return {files: [...files].sort(), unmatched}
+}
+
+/** `.lintignore` files from a file's folder up to the filesystem root; the nearest that decides wins. */
+class LintIgnore {
+  private readonly perFolder = new Map<string, Ignore | null>()
+
+  private rulesIn(folder: string): Ignore | null {
+    let rules = this.perFolder.get(folder)
+    if (rules === undefined) {
+      const file = path.join(folder, ignoreFileName)
+      rules = existsSync(file) ? ignore().add(readFileSync(file, 'utf8')) : null
+      this.perFolder.set(folder, rules)
+    }
+    return rules
+  }
+
+  ignores(file: string): boolean {
+    let folder = path.dirname(file)
+    for (;;) {
+      const rules = this.rulesIn(folder)
+      if (rules) {
+        const relative = path.relative(folder, file).split(path.sep).join('/')
+        const verdict = rules.test(relative)
+        if (verdict.ignored) return true
+        if (verdict.unignored) return false
+      }
+      const parent = path.dirname(folder)
+      if (parent === folder) return false
+      folder = parent
+    }
+  }
+}

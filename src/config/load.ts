@@ -1,0 +1,238 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import type {ActiveSeverity, Severity} from '../kit/types.js'
+import {rules, rulesById} from '../registry.js'
+import {buildSchema} from './schema.js'
+
+export const configFileName = '.lintrc.json'
+
+/** A rule as configured: how severe, and its full options (defaults filled in). */
+export interface RuleSetting {
+  readonly severity: Severity
+  readonly options: Readonly<Record<string, unknown>>
+}
+
+export interface ResolvedConfig {
+  readonly rules: Readonly<Record<string, RuleSetting>>
+  /** Config files that went into it, nearest last. */
+  readonly files: readonly string[]
+}
+
+/** A rule entry as written: a severity, or `[severity, options]`. */
+export type RuleEntry = Severity | [Severity] | [Severity, Record<string, unknown>]
+
+export interface ConfigFile {
+  $schema?: string
+  root?: boolean
+  extends?: string | string[]
+  rules?: Record<string, RuleEntry>
+}
+
+/** Bad configuration: names the file, the key path and what was expected. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly keyPath: string,
+    readonly expected: string
+  ) {
+    super(`${file}: ${keyPath ? `${keyPath}: ` : ''}${expected}`)
+    this.name = 'ConfigError'
+  }
+}
+
+let validator: ValidateFunction | undefined
+function validate(value: unknown): ErrorObject[] {
+  validator ??= new Ajv({allErrors: true, strictTuples: false}).compile(buildSchema())
+  return validator(value) ? [] : (validator.errors ?? [])
+}
+
+/** `/rules/readability/1/targetGrade` → `rules.readability[1].targetGrade`. */
+function keyPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((done, part) => (/^\d+$/.test(part) ? `${done}[${part}]` : done ? `${done}.${part}` : part), '')
+}
+
+/** The one error a person should read first: the deepest, most specific one. */
+function explain(file: string, errors: readonly ErrorObject[]): ConfigError {
+  const rank = (error: ErrorObject): number =>
+    error.instancePath.split('/').length * 10 +
+    (error.keyword === 'additionalProperties' ? 3 : error.keyword === 'enum' ? 2 : error.keyword === 'anyOf' ? 0 : 1)
+  const best = [...errors].sort((a, b) => rank(b) - rank(a))[0]
+  if (!best) return new ConfigError(file, '', 'invalid configuration')
+  let at = keyPath(best.instancePath)
+  let expected = best.message ?? 'invalid value'
+  if (best.keyword === 'additionalProperties') {
+    const key = String((best.params as {additionalProperty?: unknown}).additionalProperty)
+    at = at ? `${at}.${key}` : key
+    expected = at.startsWith('rules.') && at.split('.').length === 2
+      ? `unknown rule \`${key}\` (see \`copydesk rules\`)`
+      : `unknown ${at.startsWith('rules.') ? 'option' : 'key'} \`${key}\``
+  } else if (best.keyword === 'enum') {
+    expected = `expected one of ${(best.params as {allowedValues: unknown[]}).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
+  } else {
+    expected = `expected: ${expected}`
+  }
+  return new ConfigError(file, at, expected)
+}
+
+/** Reads and validates one config file. */
+export function readConfigFile(file: string): ConfigFile {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new ConfigError(file, '', `cannot read config: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch (error) {
+    throw new ConfigError(file, '', `broken JSON: ${jsonPosition(text, (error as Error).message)}`)
+  }
+  checkConfig(file, value)
+  return value as ConfigFile
+}
+
+/** Validates a config object (from a file, the API or an HTTP request). */
+export function checkConfig(origin: string, value: unknown): asserts value is ConfigFile {
+  const errors = validate(value)
+  if (errors.length > 0) throw explain(origin, errors)
+}
+
+/** Turns V8's "at position N" into a line and column a person can go to. */
+function jsonPosition(text: string, message: string): string {
+  const at = /position (\d+)/.exec(message)
+  if (!at?.[1]) return message
+  const offset = Number(at[1])
+  const before = text.slice(0, offset).split('\n')
+  const line = before.length
+  const column = (before[before.length - 1]?.length ?? 0) + 1
+  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '')} at line ${line}, column ${column}`
+}
+
+/** Rule settings from the built-in defaults: `copydesk:recommended` or `copydesk:strict`. */
+export function preset(name: 'recommended' | 'strict'): Record<string, RuleSetting> {
+  const settings: Record<string, RuleSetting> = {}
+  for (const rule of rules) {
+    const on = name === 'strict' || rule.meta.recommended
+    settings[rule.meta.id] = {severity: on ? rule.meta.severity : 'off', options: {...rule.meta.defaults}}
+  }
+  return settings
+}
+
+function entrySeverity(entry: RuleEntry): Severity {
+  return Array.isArray(entry) ? entry[0] : entry
+}
+
+/** Applies config entries over settings: a severity keeps the options; options merge over earlier ones. */
+export function applyRules(settings: Record<string, RuleSetting>, entries: Readonly<Record<string, RuleEntry>>): void {
+  for (const [id, entry] of Object.entries(entries)) {
+    const previous = settings[id] ?? {severity: 'off' as Severity, options: {...rulesById.get(id)?.meta.defaults}}
+    const options = Array.isArray(entry) && entry[1] ? {...previous.options, ...entry[1]} : previous.options
+    settings[id] = {severity: entrySeverity(entry), options}
+  }
+}
+
+/** Resolves one config file over its `extends` chain into settings (mutates `settings`). */
+function applyFile(file: string, settings: Record<string, RuleSetting>, seen: Set<string>, files: string[]): ConfigFile {
+  if (seen.has(file)) throw new ConfigError(file, 'extends', 'circular extends')
+  seen.add(file)
+  const config = readConfigFile(file)
+  applyConfig(config, path.dirname(file), file, settings, seen, files)
+  files.push(file)
+  return config
+}
+
+function applyConfig(
+  config: ConfigFile,
+  folder: string,
+  origin: string,
+  settings: Record<string, RuleSetting>,
+  seen: Set<string>,
+  files: string[]
+): void {
+  const bases = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends]
+  for (const base of bases) {
+    if (base === 'copydesk:recommended' || base === 'copydesk:strict') {
+      Object.assign(settings, preset(base === 'copydesk:strict' ? 'strict' : 'recommended'))
+    } else if (base.startsWith('.') || path.isAbsolute(base)) {
+      applyFile(path.resolve(folder, base), settings, seen, files)
+    } else {
+      throw new ConfigError(origin, 'extends', `expected "copydesk:recommended", "copydesk:strict" or a relative path, got \`${base}\``)
+    }
+  }
+  if (config.rules) applyRules(settings, config.rules)
+}
+
+/** Settings from a config object given in code (library API, HTTP request), over the defaults. */
+export function resolveConfigObject(config: unknown, origin = 'config', folder = process.cwd()): ResolvedConfig {
+  checkConfig(origin, config)
+  const settings = preset('recommended')
+  const files: string[] = []
+  applyConfig(config, folder, origin, settings, new Set(), files)
+  return {rules: settings, files}
+}
+
+/** Settings from one config file (`--config FILE`). */
+export function resolveConfigFile(file: string): ResolvedConfig {
+  const settings = preset('recommended')
+  const files: string[] = []
+  applyFile(path.resolve(file), settings, new Set(), files)
+  return {rules: settings, files}
+}
+
+export const defaultConfig: ResolvedConfig = {rules: preset('recommended'), files: []}
+
+/** The `.lintrc.json` files that apply in `folder`: from the farthest (or a `root`) down to the nearest. */
+export function findConfigFiles(folder: string, exists: (file: string) => boolean): string[] {
+  const found: string[] = []
+  let current = path.resolve(folder)
+  for (;;) {
+    const candidate = path.join(current, configFileName)
+    if (exists(candidate)) found.unshift(candidate)
+    const parent = path.dirname(current)
+    if (parent === current) break
+    current = parent
+  }
+  return found
+}
+
+/** Finds and merges the config for files in each folder, caching per folder. */
+export class ConfigResolver {
+  private readonly cache = new Map<string, ResolvedConfig>()
+
+  constructor(
+    private readonly exists: (file: string) => boolean,
+    private readonly overrides: Readonly<Record<string, RuleEntry>> = {}
+  ) {}
+
+  forFolder(folder: string): ResolvedConfig {
+    const key = path.resolve(folder)
+    let resolved = this.cache.get(key)
+    if (!resolved) {
+      const settings = preset('recommended')
+      const files: string[] = []
+      const seen = new Set<string>()
+      const chain = findConfigFiles(key, this.exists)
+      // A `root` config ends the search upward: start from the nearest root.
+      let first = 0
+      const configs = chain.map((file) => readConfigFile(file))
+      configs.forEach((config, index) => {
+        if (config.root) first = index
+      })
+      for (const file of chain.slice(first)) applyFile(file, settings, seen, files)
+      applyRules(settings, this.overrides)
+      resolved = {rules: settings, files}
+      this.cache.set(key, resolved)
+    }
+    return resolved
+  }
+}
+
+export function isActive(severity: Severity): severity is ActiveSeverity {
+  return severity !== 'off'
+}

@@ -1,0 +1,324 @@
+import type {Element, Root as HastRoot, Nodes as HastNodes} from 'hast'
+import {toString as hastToString} from 'hast-util-to-string'
+import {toNlcst as hastToNlcst} from 'hast-util-to-nlcst'
+import type {Root as MdastRoot, Nodes as MdastNodes} from 'mdast'
+import {toNlcst as mdastToNlcst} from 'mdast-util-to-nlcst'
+import {toString as mdastToString} from 'mdast-util-to-string'
+import type {Root as NlcstRoot, Node as NlcstNode} from 'nlcst'
+import {ParseEnglish} from 'parse-english'
+import rehypeParse from 'rehype-parse'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import type {Node, Parent, Position} from 'unist'
+import {visitParents} from 'unist-util-visit-parents'
+import type {VFile} from 'vfile'
+import {locate} from '../kit/report.js'
+import type {Block, BlockKind, Format} from '../kit/types.js'
+
+/** The result of parsing one file: the natural-language tree all rules share, and the source tree. */
+export interface Parsed {
+  readonly tree: NlcstRoot
+  /** The Markdown or HTML tree, for inline control comments; absent for plain text. */
+  readonly source?: MdastRoot | HastRoot
+  readonly blocks: readonly Block[]
+}
+
+const markdownParser = unified().use(remarkParse)
+const htmlParser = unified().use(rehypeParse, {fragment: true})
+
+/** Parse a file once; every position in the result refers to the original file. */
+export function parse(file: VFile, format: Format): Parsed {
+  // A BOM becomes a space of the same length, so offsets stay those of the original file.
+  const original = String(file.value)
+  const text = original.charCodeAt(0) === 0xfeff ? ` ${original.slice(1)}` : original
+  if (format === 'txt') {
+    const tree = new ParseEnglish().parse(text)
+    repoint(tree, file, [])
+    return {tree, blocks: textBlocks(text)}
+  }
+  if (format === 'md') {
+    const source = markdownParser.parse(text)
+    const tree = mdastToNlcst(source, stand(file, text), ParseEnglish) as NlcstRoot
+    repoint(tree, file, textRuns(source, text))
+    return {tree, source, blocks: markdownBlocks(source, text)}
+  }
+  const source = htmlParser.parse(text)
+  const tree = hastToNlcst(source, stand(file, text), ParseEnglish) as NlcstRoot
+  repoint(tree, file, textRuns(source, text))
+  return {tree, source, blocks: htmlBlocks(source)}
+}
+
+/** The converters read the file's value; hand them the BOM-less text under the same path. */
+function stand(file: VFile, text: string): VFile {
+  if (text === file.value) return file
+  const copy = Object.create(file) as VFile
+  copy.value = text
+  return copy
+}
+
+/** A text node whose value differs from its source (entities, escapes, stripped indentation). */
+interface TextRun {
+  readonly start: number
+  readonly length: number
+  /** Source offset of each value index, plus one entry for the end. */
+  readonly offsets: Int32Array
+}
+
+const characterReference = /^&(?:#[xX][\da-fA-F]{1,6}|#\d{1,7}|[a-zA-Z][a-zA-Z\d]{1,31});?/
+
+/** Decodes one character reference, for its length in UTF-16 units. */
+function decodedLength(reference: string): number {
+  const numeric = /^&#([xX])?([\da-fA-F]+)/.exec(reference)
+  if (numeric?.[2]) {
+    const code = Number.parseInt(numeric[2], numeric[1] ? 16 : 10)
+    return code > 0xffff ? 2 : 1
+  }
+  return 1
+}
+
+/** Text nodes whose value is not a plain slice of the source, with their offset maps. */
+function textRuns(tree: MdastRoot | HastRoot, text: string): TextRun[] {
+  const runs: TextRun[] = []
+  visitParents(tree as Node, (node: Node) => {
+    if (node.type !== 'text') return
+    const value = (node as Node & {value: string}).value
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    if (text.slice(start, end) === value) return
+    runs.push({start, length: value.length, offsets: align(value, text, start, end)})
+  })
+  return runs.sort((a, b) => a.start - b.start)
+}
+
+/** Maps each index of a decoded value back to the source, skipping escapes, references and indentation. */
+function align(value: string, text: string, start: number, end: number): Int32Array {
+  const offsets = new Int32Array(value.length + 1)
+  let source = start
+  let index = 0
+  while (index < value.length) {
+    const want = value.charAt(index)
+    if (source >= end) {
+      offsets[index++] = end
+      continue
+    }
+    const have = text.charAt(source)
+    if (have === want) {
+      offsets[index++] = source++
+      continue
+    }
+    if (have === '&') {
+      const reference = characterReference.exec(text.slice(source, Math.min(end, source + 40)))
+      if (reference) {
+        const units = decodedLength(reference[0])
+        for (let unit = 0; unit < units && index < value.length; unit++) offsets[index++] = source
+        source += reference[0].length
+        continue
+      }
+    }
+    if (have === '\r' && want === '\n') {
+      source++
+      continue
+    }
+    // An escape backslash, stripped indentation or other source-only character.
+    source++
+  }
+  offsets[value.length] = Math.min(source, end)
+  return offsets
+}
+
+/** Moves every nlcst node's position from the decoded value to the original source, and sets line/column from offsets. */
+function repoint(tree: NlcstRoot, file: VFile, runs: readonly TextRun[]): void {
+  const place = locate(file)
+  const fix = (offset: number, isEnd: boolean): number => {
+    const run = findRun(runs, offset, isEnd)
+    if (!run) return offset
+    const index = offset - run.start
+    return run.offsets[index] ?? offset
+  }
+  const visit = (node: NlcstNode): void => {
+    const position: Position | undefined = node.position
+    if (position?.start.offset !== undefined && position.end.offset !== undefined) {
+      const start = fix(position.start.offset, false)
+      const end = fix(position.end.offset, true)
+      const startPoint = place.toPoint(start)
+      const endPoint = place.toPoint(end)
+      if (startPoint && endPoint) node.position = {start: startPoint, end: endPoint}
+    }
+    if ('children' in node) for (const child of (node as Parent).children) visit(child as NlcstNode)
+  }
+  visit(tree)
+}
+
+function findRun(runs: readonly TextRun[], offset: number, isEnd: boolean): TextRun | undefined {
+  let low = 0
+  let high = runs.length - 1
+  let found: TextRun | undefined
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const run = runs[middle]
+    if (!run) break
+    if (run.start <= offset) {
+      found = run
+      low = middle + 1
+    } else high = middle - 1
+  }
+  if (!found) return undefined
+  const index = offset - found.start
+  // The end of one run equals the start of the next only when they touch; an end belongs to the earlier run.
+  if (index < found.length || (isEnd && index === found.length)) return found
+  return undefined
+}
+
+const bullet = /^\s*(?:[•·▪●◦‣\-*+]|\d{1,2}[.)])\s+/
+
+/** Plain text: each non-blank line is a block; the first line of the article is its headline. */
+function textBlocks(text: string): Block[] {
+  const blocks: Block[] = []
+  const line = /[^\r\n]*(?:\r\n|\n|\r|$)/g
+  let paragraph = 0
+  let blank = true
+  let match: RegExpExecArray | null
+  while ((match = line.exec(text)) !== null) {
+    if (match[0] === '') break
+    const raw = match[0].replace(/[\r\n]+$/, '')
+    const start = match.index
+    if (raw.trim() === '') {
+      if (!blank) paragraph++
+      blank = true
+      continue
+    }
+    blank = false
+    const leading = raw.length - raw.trimStart().length
+    const content = raw.trim()
+    const kind: BlockKind = blocks.length === 0 ? 'heading' : bullet.test(raw) ? 'list-item' : 'paragraph'
+    blocks.push({
+      kind,
+      start: start + leading,
+      end: start + leading + content.length,
+      text: content,
+      index: blocks.length,
+      containers: [],
+      paragraph
+    })
+  }
+  return blocks
+}
+
+/** Markdown: headings, paragraphs (by what contains them), code, HTML and tables. */
+function markdownBlocks(tree: MdastRoot, text: string): Block[] {
+  const blocks: Block[] = []
+  visitParents(tree, (node: MdastNodes, ancestors) => {
+    const kind = markdownKind(node, ancestors as MdastNodes[])
+    if (!kind) return
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    const block: Block = {
+      kind,
+      start,
+      end,
+      text: node.type === 'html' || node.type === 'code' ? text.slice(start, end) : mdastToString(node),
+      index: blocks.length,
+      containers: [],
+      ...(node.type === 'heading' ? {depth: node.depth} : {})
+    }
+    blocks.push(block)
+    return kind === 'paragraph' || kind === 'heading' || kind === 'list-item' || kind === 'quote' ? 'skip' : undefined
+  })
+  return blocks
+}
+
+function markdownKind(node: MdastNodes, ancestors: readonly MdastNodes[]): BlockKind | undefined {
+  switch (node.type) {
+    case 'heading':
+      return 'heading'
+    case 'code':
+      return 'code'
+    case 'html':
+      return ancestors.some((a) => a.type === 'paragraph') ? undefined : 'html'
+    case 'table':
+      return 'table'
+    case 'paragraph':
+      if (ancestors.some((a) => a.type === 'listItem')) return 'list-item'
+      if (ancestors.some((a) => a.type === 'blockquote')) return 'quote'
+      return 'paragraph'
+    default:
+      return undefined
+  }
+}
+
+const blockTags = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main',
+  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul'
+])
+const skippedTags = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'head', 'title'])
+/** Elements whose content is page furniture rather than article text, when they sit in the article. */
+const furnitureTags = new Set(['aside', 'nav', 'figure', 'footer', 'header', 'form', 'button'])
+
+/** HTML: each run of inline content directly inside a block element is a block. */
+function htmlBlocks(tree: HastRoot): Block[] {
+  const blocks: Block[] = []
+  const walk = (parent: HastRoot | Element, containers: readonly string[]): void => {
+    let run: HastNodes[] = []
+    const flush = (): void => {
+      const content = run
+      run = []
+      const first = content[0]
+      const last = content[content.length - 1]
+      const start = first?.position?.start.offset
+      const end = last?.position?.end.offset
+      if (start === undefined || end === undefined) return
+      const textContent = content.map((node) => hastToString(node)).join('').replace(/\s+/g, ' ').trim()
+      if (!textContent) return
+      blocks.push({
+        kind: htmlKind(parent),
+        start,
+        end,
+        text: textContent,
+        index: blocks.length,
+        containers,
+        ...(parent.type === 'element' && /^h[1-6]$/.test(parent.tagName) ? {depth: Number(parent.tagName.slice(1))} : {})
+      })
+    }
+    for (const child of parent.children) {
+      if (child.type === 'element' && skippedTags.has(child.tagName)) {
+        flush()
+        continue
+      }
+      if (child.type === 'element' && blockTags.has(child.tagName)) {
+        flush()
+        walk(child, [...containers, ...elementMarks(child)])
+        continue
+      }
+      if (child.type === 'text' || child.type === 'element') run.push(child)
+      else if (child.type === 'comment') flush()
+    }
+    flush()
+  }
+  walk(tree, [])
+  return blocks
+}
+
+function elementMarks(element: Element): string[] {
+  const marks: string[] = []
+  if (furnitureTags.has(element.tagName)) marks.push(element.tagName)
+  const className = element.properties.className
+  if (Array.isArray(className)) for (const name of className) marks.push(`.${String(name)}`)
+  const role = element.properties.role
+  if (typeof role === 'string') marks.push(`[role=${role}]`)
+  return marks
+}
+
+function htmlKind(parent: HastRoot | Element): BlockKind {
+  if (parent.type === 'root') return 'paragraph'
+  const tag = parent.tagName
+  if (/^h[1-6]$/.test(tag)) return 'heading'
+  if (tag === 'li' || tag === 'dd' || tag === 'dt') return 'list-item'
+  if (tag === 'figcaption' || tag === 'caption') return 'caption'
+  if (tag === 'blockquote') return 'quote'
+  if (tag === 'pre') return 'code'
+  if (tag === 'td' || tag === 'th') return 'table'
+  return 'paragraph'
+}

@@ -1,0 +1,189 @@
+import type {Paragraph, Root, Sentence, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {VFile} from 'vfile'
+import type {Block, CopydeskData} from './types.js'
+
+/** A word of the text with its place in the file. */
+export interface WordToken {
+  readonly node: Word
+  readonly text: string
+  readonly lower: string
+  readonly start: number
+  readonly end: number
+  /** Index among the words of its sentence. */
+  readonly index: number
+}
+
+export interface SentenceInfo {
+  readonly node: Sentence
+  readonly start: number
+  readonly end: number
+  readonly text: string
+  readonly words: readonly WordToken[]
+  readonly index: number
+  readonly paragraph: number
+}
+
+export interface ParagraphInfo {
+  readonly node: Paragraph
+  readonly start: number
+  readonly end: number
+  readonly sentences: readonly SentenceInfo[]
+  readonly index: number
+}
+
+/** A direct quotation: `start`/`end` include the quotation marks. */
+export interface Quotation {
+  readonly start: number
+  readonly end: number
+  /** Whether the closing mark was found (multi-paragraph quotes leave it open). */
+  readonly closed: boolean
+}
+
+/** The parsed article, as every rule sees it: computed once per tree and shared. */
+export interface ArticleDocument {
+  readonly text: string
+  readonly paragraphs: readonly ParagraphInfo[]
+  readonly sentences: readonly SentenceInfo[]
+  readonly quotations: readonly Quotation[]
+  readonly blocks: readonly Block[]
+  readonly data: CopydeskData
+}
+
+const documents = new WeakMap<Root, ArticleDocument>()
+
+/** The shared view of a tree, built on first use and cached for the other rules. */
+export function getDocument(tree: Root, file: VFile): ArticleDocument {
+  let document = documents.get(tree)
+  if (!document) {
+    document = buildDocument(tree, file)
+    documents.set(tree, document)
+  }
+  return document
+}
+
+function buildDocument(tree: Root, file: VFile): ArticleDocument {
+  const text = String(file.value)
+  const paragraphs: ParagraphInfo[] = []
+  const sentences: SentenceInfo[] = []
+  for (const paragraphNode of tree.children) {
+    if (paragraphNode.type !== 'ParagraphNode') continue
+    const paragraphIndex = paragraphs.length
+    const own: SentenceInfo[] = []
+    for (const sentenceNode of paragraphNode.children) {
+      if (sentenceNode.type !== 'SentenceNode') continue
+      const words: WordToken[] = []
+      for (const child of sentenceNode.children) {
+        if (child.type !== 'WordNode' || !child.position) continue
+        const value = toString(child)
+        words.push({
+          node: child,
+          text: value,
+          lower: value.toLowerCase(),
+          start: child.position.start.offset ?? 0,
+          end: child.position.end.offset ?? 0,
+          index: words.length
+        })
+      }
+      const start = sentenceNode.position?.start.offset ?? 0
+      const end = sentenceNode.position?.end.offset ?? start
+      const sentence: SentenceInfo = {
+        node: sentenceNode,
+        start,
+        end,
+        text: toString(sentenceNode),
+        words,
+        index: sentences.length,
+        paragraph: paragraphIndex
+      }
+      own.push(sentence)
+      sentences.push(sentence)
+    }
+    const start = paragraphNode.position?.start.offset ?? 0
+    paragraphs.push({
+      node: paragraphNode,
+      start,
+      end: paragraphNode.position?.end.offset ?? start,
+      sentences: own,
+      index: paragraphIndex
+    })
+  }
+  const data = file.data.copydesk ?? {format: 'txt', blocks: []}
+  return {
+    text,
+    paragraphs,
+    sentences,
+    quotations: paragraphs.flatMap((paragraph) => findQuotations(text, paragraph.start, paragraph.end)),
+    blocks: data.blocks,
+    data
+  }
+}
+
+const letterOrDigit = /[\p{L}\p{N}]/u
+const opensAfter = /[\s([{—–\-:;,/"“‘']/u
+
+/**
+ * Direct quotations in `text[from, to)`: curly and straight, double and single.
+ * A single mark counts as a quote only where it cannot be an apostrophe
+ * (‘ after a space or opening punctuation; ’ not between letters).
+ */
+export function findQuotations(text: string, from: number, to: number): Quotation[] {
+  const quotations: Quotation[] = []
+  let doubleOpen = -1
+  let singleOpen = -1
+  for (let index = from; index < to; index++) {
+    const char = text.charAt(index)
+    const before = index > from ? text.charAt(index - 1) : ' '
+    const after = index + 1 < to ? text.charAt(index + 1) : ' '
+    if (char === '“' || (char === '"' && doubleOpen === -1)) {
+      if (doubleOpen === -1) doubleOpen = index
+    } else if (char === '”' || char === '"') {
+      if (doubleOpen !== -1) {
+        quotations.push({start: doubleOpen, end: index + 1, closed: true})
+        doubleOpen = -1
+      }
+    } else if (char === '‘' || char === "'") {
+      const opens = opensAfter.test(before) && !/\s/.test(after)
+      if (opens && singleOpen === -1) singleOpen = index
+      else if (char === "'" && singleOpen !== -1 && !letterOrDigit.test(after)) {
+        quotations.push({start: singleOpen, end: index + 1, closed: true})
+        singleOpen = -1
+      }
+    } else if (char === '’' && singleOpen !== -1) {
+      // An apostrophe sits between letters (don’t); a closing mark is followed by a non-letter.
+      if (!letterOrDigit.test(after)) {
+        quotations.push({start: singleOpen, end: index + 1, closed: true})
+        singleOpen = -1
+      }
+    }
+  }
+  if (doubleOpen !== -1) quotations.push({start: doubleOpen, end: to, closed: false})
+  if (singleOpen !== -1) quotations.push({start: singleOpen, end: to, closed: false})
+  return quotations.sort((a, b) => a.start - b.start)
+}
+
+/** The innermost quotation containing `[start, end)`, if any. */
+export function quotationAround(document: ArticleDocument, start: number, end: number): Quotation | undefined {
+  let found: Quotation | undefined
+  for (const quotation of document.quotations) {
+    if (quotation.start > start) break
+    if (quotation.start <= start && end <= quotation.end) found = quotation
+  }
+  return found
+}
+
+/** The sentence containing an offset. */
+export function sentenceAt(document: ArticleDocument, offset: number): SentenceInfo | undefined {
+  const list = document.sentences
+  let low = 0
+  let high = list.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const sentence = list[middle]
+    if (!sentence) break
+    if (offset < sentence.start) high = middle - 1
+    else if (offset >= sentence.end) low = middle + 1
+    else return sentence
+  }
+  return undefined
+}

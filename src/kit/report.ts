@@ -1,0 +1,71 @@
+import type {Node as NlcstNode} from 'nlcst'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import type {VFileMessage} from 'vfile-message'
+import type {Fix, RuleMeta} from './types.js'
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** A safe edit that `--fix` applies. */
+    fix?: Fix
+    /** Reported one severity step below the rule's configured severity (e.g. vague sources). */
+    weak?: boolean
+  }
+}
+
+export const source = 'copydesk'
+const docsBase = 'https://github.com/copydesk/copydesk/blob/main/rules'
+
+/** Where a rule's documentation lives. */
+export function ruleUrl(id: string): string {
+  return `${docsBase}/${id}/README.md`
+}
+
+const locations = new WeakMap<VFile, ReturnType<typeof location>>()
+
+/** Line/column lookups for a file, built once per file. */
+export function locate(file: VFile): ReturnType<typeof location> {
+  let found = locations.get(file)
+  if (!found) {
+    found = location(file)
+    locations.set(file, found)
+  }
+  return found
+}
+
+export interface Report {
+  readonly reason: string
+  /** The flagged span: a node with a position, or offsets into the file. */
+  readonly node?: NlcstNode
+  readonly start?: number
+  readonly end?: number
+  readonly actual?: string
+  readonly expected?: readonly string[]
+  readonly note?: string
+  readonly fix?: Fix
+  readonly weak?: boolean
+}
+
+/** The one way rules report: sets rule id, source, place, url and the details every output renders. */
+export function report(file: VFile, meta: Pick<RuleMeta, 'id'>, details: Report): VFileMessage {
+  const start = details.start ?? details.node?.position?.start.offset
+  const end = details.end ?? details.node?.position?.end.offset
+  if (start === undefined || end === undefined) {
+    throw new Error(`Rule ${meta.id} reported \`${details.reason}\` without a position`)
+  }
+  const place = locate(file)
+  const startPoint = place.toPoint(start)
+  const endPoint = place.toPoint(end)
+  const message = file.message(details.reason, {
+    ruleId: meta.id,
+    source,
+    place: startPoint && endPoint ? {start: startPoint, end: endPoint} : startPoint
+  })
+  message.url = ruleUrl(meta.id)
+  if (details.actual !== undefined) message.actual = details.actual
+  if (details.expected !== undefined) message.expected = [...details.expected]
+  if (details.note !== undefined) message.note = details.note
+  if (details.fix !== undefined) message.fix = details.fix
+  if (details.weak) message.weak = true
+  return message
+}

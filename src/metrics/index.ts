@@ -1,0 +1,198 @@
+/**
+ * Document readability metrics.
+ *
+ * Definitions (one pass over the words of each sentence):
+ * - words: the words as written (nlcst `WordNode`s); a word is any string
+ *   with a non-whitespace character, so figures like `500` count as words.
+ * - sentences: sentences with at least one word.
+ * - paragraphs: given by the caller (`measureTree`: `ParagraphNode`s that
+ *   contain at least one word).
+ * - letters: Unicode letters (`\p{L}`) in words; apostrophes, hyphens,
+ *   periods and digits are not letters. Coleman–Liau's `L`. This is
+ *   textstat's `count_letters` for text without digits.
+ * - characters: letters plus digits (`\p{N}`) in words, the "characters"
+ *   of the Automated Readability Index (the words/automated-readability
+ *   reference passage has 623). textstat instead counts every non-space
+ *   character, punctuation included.
+ * - syllables: `countSyllables` (the `syllable` package; figures get 1).
+ * - polysyllables: words of 3+ syllables (SMOG counts them all).
+ * - complexWords: Gunning's hard words, see `isComplexWord`.
+ * - difficult words (Dale–Chall): words not familiar under the New
+ *   Dale–Chall counting rules, see `isFamiliarWord`.
+ *
+ * Formulas are in `./formulas.js`; scores are rounded to 2 decimals and
+ * are `0` when there are no words.
+ */
+import type {Nodes, Paragraph, Root, Sentence} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {
+  automatedReadability,
+  colemanLiau,
+  daleChallScore,
+  fleschKincaidGrade,
+  fleschReadingEase,
+  gunningFog,
+  type ReadabilityCounts,
+  smog,
+} from './formulas.js'
+import {countCharacters, countLetters, countSyllables, isComplexWord, isFamiliarWord} from './words.js'
+
+export {countSyllables}
+
+export interface Metrics {
+  characters: number
+  letters: number
+  words: number
+  sentences: number
+  syllables: number
+  polysyllables: number
+  complexWords: number
+  paragraphs: number
+  fleschReadingEase: number
+  fleschKincaidGrade: number
+  gunningFog: number
+  smog: number
+  colemanLiau: number
+  automatedReadability: number
+  daleChall: number
+  passiveSentences: number
+}
+
+export interface MetricsInput {
+  /** The words of each sentence, as written. */
+  sentences: ReadonlyArray<ReadonlyArray<string>>
+  paragraphs: number
+  passiveSentences?: number
+}
+
+export interface MeasureOptions {
+  passiveSentences?: number
+}
+
+const NON_SPACE = /\S/u
+
+function round2(value: number): number {
+  if (!Number.isFinite(value)) return 0
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9)) / 100
+  return rounded === 0 ? 0 : rounded
+}
+
+/** Compute counts and readability scores from the words of each sentence. */
+export function computeMetrics(input: MetricsInput): Metrics {
+  let characters = 0
+  let letters = 0
+  let words = 0
+  let sentences = 0
+  let syllables = 0
+  let polysyllables = 0
+  let complexWords = 0
+  let difficultWords = 0
+
+  for (const sentence of input.sentences) {
+    let position = 0
+    for (const word of sentence) {
+      if (!NON_SPACE.test(word)) continue
+      const initial = position === 0
+      position++
+      const wordSyllables = countSyllables(word)
+      characters += countCharacters(word)
+      letters += countLetters(word)
+      syllables += wordSyllables
+      if (wordSyllables >= 3) polysyllables++
+      if (isComplexWord(word, initial)) complexWords++
+      if (!isFamiliarWord(word, initial)) difficultWords++
+    }
+    if (position > 0) sentences++
+    words += position
+  }
+
+  const counts: ReadabilityCounts = {
+    words,
+    sentences,
+    syllables,
+    polysyllables,
+    complexWords,
+    letters,
+    characters,
+    difficultWords,
+  }
+
+  return {
+    characters,
+    letters,
+    words,
+    sentences,
+    syllables,
+    polysyllables,
+    complexWords,
+    paragraphs: Math.max(0, input.paragraphs),
+    fleschReadingEase: round2(fleschReadingEase(counts)),
+    fleschKincaidGrade: round2(fleschKincaidGrade(counts)),
+    gunningFog: round2(gunningFog(counts)),
+    smog: round2(smog(counts)),
+    colemanLiau: round2(colemanLiau(counts)),
+    automatedReadability: round2(automatedReadability(counts)),
+    daleChall: round2(daleChallScore(counts)),
+    passiveSentences: input.passiveSentences ?? 0,
+  }
+}
+
+interface WalkState {
+  sentences: string[][]
+  current: string[] | undefined
+  paragraphs: number
+  sawWord: boolean
+}
+
+function walk(node: Nodes, state: WalkState): void {
+  switch (node.type) {
+    case 'WordNode': {
+      let current = state.current
+      if (current === undefined) {
+        // A word outside any sentence (a loose fragment): its own sentence.
+        current = []
+        state.sentences.push(current)
+        state.current = current
+      }
+      current.push(toString(node))
+      state.sawWord = true
+      return
+    }
+    case 'SentenceNode': {
+      const outer = state.current
+      state.current = []
+      state.sentences.push(state.current)
+      for (const child of node.children) walk(child, state)
+      state.current = outer
+      return
+    }
+    case 'ParagraphNode': {
+      const outerSaw = state.sawWord
+      const outerSentence = state.current
+      state.sawWord = false
+      state.current = undefined
+      for (const child of node.children) walk(child, state)
+      if (state.sawWord) state.paragraphs++
+      state.sawWord = outerSaw || state.sawWord
+      state.current = outerSentence
+      return
+    }
+    default: {
+      if ('children' in node) {
+        for (const child of node.children) walk(child, state)
+      }
+    }
+  }
+}
+
+/**
+ * Measure an nlcst tree: sentences are `SentenceNode`s, words are the text
+ * of `WordNode`s, paragraphs are `ParagraphNode`s with at least one word.
+ */
+export function measureTree(tree: Root | Paragraph | Sentence, options?: MeasureOptions): Metrics {
+  const state: WalkState = {sentences: [], current: undefined, paragraphs: 0, sawWord: false}
+  walk(tree, state)
+  const input: MetricsInput = {sentences: state.sentences, paragraphs: state.paragraphs}
+  if (options?.passiveSentences !== undefined) input.passiveSentences = options.passiveSentences
+  return computeMetrics(input)
+}
