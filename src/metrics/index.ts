@@ -9,7 +9,7 @@
  *   contain at least one word).
  * - letters: Unicode letters (`\p{L}`) in words; apostrophes, hyphens,
  *   periods and digits are not letters. Coleman–Liau's `L`. This is
- *   textstat's `count_letters` for text without digits.
+ *   textstat's `count_letters` for text without digits or `_`.
  * - characters: letters plus digits (`\p{N}`) in words, the "characters"
  *   of the Automated Readability Index (the words/automated-readability
  *   reference passage has 623). textstat instead counts every non-space
@@ -24,7 +24,7 @@
  * are `0` when there are no words.
  */
 import type {Nodes, Paragraph, Root, Sentence} from 'nlcst'
-import {toString} from 'nlcst-to-string'
+import {toString as nlcstToString} from 'nlcst-to-string'
 import {
   automatedReadability,
   colemanLiau,
@@ -33,7 +33,7 @@ import {
   fleschReadingEase,
   gunningFog,
   type ReadabilityCounts,
-  smog,
+  smog
 } from './formulas.js'
 import {countCharacters, countLetters, countSyllables, isComplexWord, isFamiliarWord} from './words.js'
 
@@ -114,7 +114,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     complexWords,
     letters,
     characters,
-    difficultWords,
+    difficultWords
   }
 
   return {
@@ -133,7 +133,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     colemanLiau: round2(colemanLiau(counts)),
     automatedReadability: round2(automatedReadability(counts)),
     daleChall: round2(daleChallScore(counts)),
-    passiveSentences: input.passiveSentences ?? 0,
+    passiveSentences: input.passiveSentences ?? 0
   }
 }
 
@@ -154,7 +154,7 @@ function walk(node: Nodes, state: WalkState): void {
         state.sentences.push(current)
         state.current = current
       }
-      current.push(toString(node))
+      current.push(nlcstToString(node))
       state.sawWord = true
       return
     }
