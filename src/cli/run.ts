@@ -81,6 +81,8 @@ async function lintOne(
   }
   const resolved = config(path.dirname(filePath))
   const report = lintText({text: result.text, path: display, config: resolved, fix: options.fix || options.fixDryRun})
+  // A file the engine could not parse is unreadable input, not a finding.
+  if (report.messages.some((message) => message.fatal === true && !message.ruleId)) state.failed = true
   if (result.latin1) {
     const file = new VFile({path: display})
     const note = file.message('File is not valid UTF-8: read as Latin-1', {source})

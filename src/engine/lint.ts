@@ -106,9 +106,24 @@ function byPlace(a: VFileMessage, b: VFileMessage): number {
 
 const maxFixPasses = 10
 
-/** Lints a text and, when asked, fixes it; the report is of the final text. */
+/** Lints a text and, when asked, fixes it; the report is of the final text. A file that cannot be parsed gets one fatal message. */
 export function lintText(input: LintInput): FileReport {
   const format = input.format ?? formatOf(input.path)
+  try {
+    return lintAndFix(input, format)
+  } catch (error) {
+    const file = new VFile({value: input.text, ...(input.path === undefined ? {} : {path: input.path})})
+    const reason =
+      error instanceof RangeError && /call stack/i.test(error.message)
+        ? 'the document is nested too deeply to lint'
+        : `internal error: ${(error as Error).message}`
+    const message = file.message(`Cannot lint this file: ${reason}`, {source})
+    message.fatal = true
+    return {path: input.path ?? '<text>', format, messages: [message], metrics: measureTree({type: 'RootNode', children: []})}
+  }
+}
+
+function lintAndFix(input: LintInput, format: Format): FileReport {
   let text = input.text
   let result = lintOnce(input, format)
   if (input.fix) {
