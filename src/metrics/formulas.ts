@@ -53,7 +53,8 @@ export function gunningFog(counts: ReadabilityCounts): number {
  * `1.0430 * sqrt(polysyllables * 30 / sentences) + 3.1291`.
  */
 export function smog(counts: ReadabilityCounts): number {
-  if (!usable(counts)) return 0
+  // SMOG reads only sentences and polysyllables; it needs no word count.
+  if (counts.sentences <= 0) return 0
   const {sentences, polysyllables = 0} = counts
   return 1.043 * Math.sqrt((polysyllables * 30) / sentences) + 3.1291
 }
