@@ -1,6 +1,6 @@
 import {getDocument, normalizeWord, quotationAround, report, type Rule} from '../../src/kit/index.js'
 import {sentenceUnits} from '../../src/metrics/sentences.js'
-import {findPassives} from './detect.js'
+import {findPassives, type Passive} from './detect.js'
 
 export {findPassives, hasPassive, isParticiple, type Passive} from './detect.js'
 
@@ -11,6 +11,21 @@ export interface PassiveVoiceOptions {
   readonly withAgent: boolean
   /** Also report passives inside direct quotations (a speaker's words are not the writer's to change). */
   readonly quotations: boolean
+  /** Also report hearsay passives (`it is claimed`, `is said to`), which `unattributed-claim` reports as claims. */
+  readonly hearsay: boolean
+}
+
+// Reporting verbs: in `it is claimed` or `is said to` the missing actor is a source, and the fix is
+// attribution, so unattributed-claim owns them; one finding per problem.
+const reportingVerbs = new Set([
+  'said', 'claimed', 'believed', 'thought', 'reported', 'alleged', 'understood', 'rumoured', 'rumored', 'feared',
+  'expected', 'known', 'suspected', 'estimated', 'considered'
+])
+
+function isHearsay(words: readonly {lower: string}[], passive: Passive): boolean {
+  const participle = words[passive.participle]?.lower ?? ''
+  if (!reportingVerbs.has(participle)) return false
+  return words[passive.from - 1]?.lower === 'it' || words[passive.to]?.lower === 'to'
 }
 
 export const rule: Rule<PassiveVoiceOptions> = {
@@ -26,10 +41,11 @@ export const rule: Rule<PassiveVoiceOptions> = {
       properties: {
         allow: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true},
         withAgent: {type: 'boolean'},
-        quotations: {type: 'boolean'}
+        quotations: {type: 'boolean'},
+        hearsay: {type: 'boolean'}
       }
     },
-    defaults: {allow: [], withAgent: true, quotations: false}
+    defaults: {allow: [], withAgent: true, quotations: false, hearsay: false}
   },
   plugin(options) {
     // An allowed phrase is known by its last words: the participle and any particle (`born`, `pushed out`).
@@ -53,6 +69,7 @@ export const rule: Rule<PassiveVoiceOptions> = {
             .map((word) => word.lower)
             .join(' ')
           if (allowed.has(verb) || allowed.has(participle.lower)) continue
+          if (!options.hearsay && isHearsay(unit.words, passive)) continue
           if (!options.quotations && quotationAround(document, first.start, last.end)) continue
           // The words as read (entities decoded, markup between them dropped), not the source bytes.
           const actual = unit.words

@@ -14,6 +14,7 @@ export interface ReadabilityOptions {
   readonly quotations: boolean
 }
 
+const documentMinWords = 100
 const round1 = (value: number): number => Math.round(value * 10) / 10
 
 export const rule: Rule<ReadabilityOptions> = {
@@ -61,8 +62,9 @@ export const rule: Rule<ReadabilityOptions> = {
           note: 'The grade is the median of Flesch–Kincaid, Gunning fog, SMOG, Coleman–Liau and ARI for this sentence.'
         })
       }
+      // The formulas were fitted on samples of 100 words or more; a brief or a snippet has no article grade.
       const scored = prose.filter((unit) => unit.words.length > 0)
-      if (scored.length === 0) return
+      if (scored.reduce((sum, unit) => sum + unit.words.length, 0) < documentMinWords) return
       const grade = consensusGrade(measureSentences(scored))
       if (grade <= documentLimit) return
       // One message for the whole article, at its start, as ESLint places file-level problems.
