@@ -4,7 +4,8 @@ import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
 import {source} from '../kit/report.js'
 import type {ActiveSeverity, AnyRule, Format} from '../kit/types.js'
-import {measureTree, type Metrics} from '../metrics/index.js'
+import {getDocument} from '../kit/document.js'
+import {measureDocument, type Metrics, measureTree} from '../metrics/index.js'
 import {rules, rulesById} from '../registry.js'
 import {applyControlComments} from './control.js'
 import {applyFixes} from './fix.js'
@@ -134,14 +135,11 @@ function lintAndFix(input: LintInput, format: Format): FileReport {
       result = lintOnce({...input, text}, format)
     }
   }
-  const passiveSentences = new Set(
-    result.file.messages.filter((message) => message.ruleId === 'passive-voice').map((message) => message.line)
-  ).size
   return {
     path: input.path ?? '<text>',
     format,
     messages: result.file.messages,
-    metrics: measureTree(result.tree, {passiveSentences}),
+    metrics: measureDocument(getDocument(result.tree, result.file)),
     ...(text === input.text ? {} : {output: text})
   }
 }

@@ -36,8 +36,12 @@ import {
   smog
 } from './formulas.js'
 import {countCharacters, countLetters, countSyllables, isComplexWord, isFamiliarWord} from './words.js'
+import type {ArticleDocument} from '../kit/document.js'
+import {hasPassive} from '../../rules/passive-voice/detect.js'
+import {type SentenceUnit, sentenceUnits} from './sentences.js'
 
 export {countSyllables}
+export {sentenceUnits, type SentenceUnit} from './sentences.js'
 
 export interface Metrics {
   characters: number
@@ -195,4 +199,51 @@ export function measureTree(tree: Root | Paragraph | Sentence, options?: Measure
   const input: MetricsInput = {sentences: state.sentences, paragraphs: state.paragraphs}
   if (options?.passiveSentences !== undefined) input.passiveSentences = options.passiveSentences
   return computeMetrics(input)
+}
+
+/**
+ * Measure a parsed article: sentences are `sentenceUnits` (the parser's sentences, never across
+ * blocks, split after an abbreviation that ends one), paragraphs are the parser's paragraphs with
+ * a word, and passive sentences are those where the passive-voice detector finds a passive — the
+ * same detector as the rule, whatever the config says about the rule.
+ */
+export function measureDocument(document: ArticleDocument): Metrics {
+  const units = sentenceUnits(document)
+  let passiveSentences = 0
+  for (const unit of units) if (hasPassive(unit.words, document.text)) passiveSentences++
+  return computeMetrics({
+    sentences: units.map((unit) => unit.words.map((word) => word.text)),
+    paragraphs: document.paragraphs.filter((paragraph) => paragraph.sentences.some((sentence) => sentence.words.length > 0))
+      .length,
+    passiveSentences
+  })
+}
+
+/**
+ * One grade from several formulas: the median of Flesch–Kincaid, Gunning fog, SMOG, Coleman–Liau
+ * and the Automated Readability Index. Each formula has its own bias (syllables, letters, long
+ * words); the median is what most of them agree on, as retext-readability's "n of 7 agree" is.
+ */
+export function consensusGrade(metrics: Metrics): number {
+  const grades = [
+    metrics.fleschKincaidGrade,
+    metrics.gunningFog,
+    metrics.smog,
+    metrics.colemanLiau,
+    metrics.automatedReadability
+  ].sort((a, b) => a - b)
+  return grades[2] ?? 0
+}
+
+/** Block kinds read as running prose: headlines, captions, lists, tables and code are not. */
+export const proseKinds: ReadonlySet<string> = new Set(['paragraph', 'quote'])
+
+/** The sentences of the article's running prose. */
+export function proseSentences(document: ArticleDocument): SentenceUnit[] {
+  return sentenceUnits(document).filter((unit) => proseKinds.has(unit.kind))
+}
+
+/** Metrics of some sentences alone (a sentence, a paragraph, the prose of an article). */
+export function measureSentences(units: readonly SentenceUnit[]): Metrics {
+  return computeMetrics({sentences: units.map((unit) => unit.words.map((word) => word.text)), paragraphs: 0})
 }
