@@ -28,6 +28,8 @@ export interface FileReport {
   readonly metrics: Metrics
   /** The fixed text, when fixing was asked for and something changed. */
   readonly output?: string
+  /** The text the messages' positions refer to (after fixes); absent when the file could not be read. */
+  readonly text?: string
 }
 
 interface CompiledRule {
@@ -127,6 +129,7 @@ export function lintText(input: LintInput): FileReport {
     format,
     messages: result.file.messages,
     metrics: measureTree(result.tree, {passiveSentences}),
+    text,
     ...(text === input.text ? {} : {output: text})
   }
 }
