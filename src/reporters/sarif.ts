@@ -8,7 +8,7 @@ import {severityOf, type FileReport} from '../engine/lint.js'
 import {ruleUrl} from '../kit/report.js'
 import type {ActiveSeverity} from '../kit/types.js'
 import {rules} from '../registry.js'
-import {rangeOf, slashed, toolInfo} from './tool.js'
+import {packageRoot, rangeOf, slashed, toolInfo} from './tool.js'
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and the SARIF viewers read it. Findings are `results`;
@@ -25,7 +25,7 @@ export const fingerprintKey = 'copydesk/v1'
 const levels: Record<ActiveSeverity, Sarif.ReportingConfiguration.level> = {error: 'error', warning: 'warning', info: 'note'}
 
 function ruleHelp(id: string, description: string): Sarif.MultiformatMessageString {
-  const readme = new URL(`../../../rules/${id}/README.md`, import.meta.url)
+  const readme = path.join(packageRoot(), 'rules', id, 'README.md')
   const markdown = existsSync(readme) ? readFileSync(readme, 'utf8') : `${description}.\n\n[Documentation](${ruleUrl(id)})`
   return {text: `${description}. Documentation: ${ruleUrl(id)}`, markdown}
 }

@@ -1,4 +1,6 @@
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import type {Position} from 'unist'
 import type {VFileMessage} from 'vfile-message'
 
@@ -9,11 +11,23 @@ export interface ToolInfo {
   readonly informationUri: string
 }
 
+let root: string | undefined
+
+/** The folder of copydesk's package.json, whether running from src/ (tests) or dist/src/ (the bin). */
+export function packageRoot(): string {
+  if (root === undefined) {
+    let folder = path.dirname(fileURLToPath(import.meta.url))
+    while (!existsSync(path.join(folder, 'package.json')) && path.dirname(folder) !== folder) folder = path.dirname(folder)
+    root = folder
+  }
+  return root
+}
+
 let cached: ToolInfo | undefined
 
 export function toolInfo(): ToolInfo {
   if (!cached) {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
       name: string
       version: string
       homepage?: string
