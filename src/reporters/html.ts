@@ -98,7 +98,7 @@ function renderText(text: string, findings: readonly Finding[]): string {
     }
     // Findings that start on the line break itself.
     for (let position = shownEnd; position <= lineEnd; position++) anchors(position)
-    rows.push(`<div class="line"><span class="ln">${lineNumber}</span><span class="tx">${html || '\n'}</span></div>`)
+    rows.push(`<div class="line"><span class="ln">${lineNumber}</span><span class="tx">${html}</span></div>`)
     if (lineEnd >= text.length) break
     lineStart = lineEnd + 1
     lineNumber++
@@ -202,7 +202,7 @@ main{padding:0 1.5rem 3rem}.count{font-size:.85rem;margin-right:.4rem}.count.sev
 .metrics table{border-collapse:collapse;margin:.5rem 0}.metrics th,.metrics td{text-align:left;padding:.1rem .75rem .1rem 0;font-weight:normal}.metrics td{font-variant-numeric:tabular-nums}.hint{color:var(--muted);font-size:.85rem}
 .columns{display:grid;grid-template-columns:minmax(0,3fr) minmax(16rem,2fr);gap:1.5rem;align-items:start}@media (max-width:900px){.columns{grid-template-columns:1fr}}
 .source{font:14px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;border:1px solid var(--line);border-radius:6px;padding:.5rem 0}
-.line{display:grid;grid-template-columns:3.5rem 1fr}.ln{color:var(--muted);text-align:right;padding-right:.75rem;user-select:none}.tx{white-space:pre-wrap;overflow-wrap:anywhere;padding-right:.75rem}
+.line{display:grid;grid-template-columns:3.5rem 1fr;min-height:1.6em}.ln{color:var(--muted);text-align:right;padding-right:.75rem;user-select:none}.tx{white-space:pre-wrap;overflow-wrap:anywhere;padding-right:.75rem}
 mark{color:inherit;border-radius:2px;cursor:help}mark.sev-error{background:var(--error-bg);box-shadow:inset 0 -2px var(--error)}mark.sev-warning{background:var(--warning-bg);box-shadow:inset 0 -2px var(--warning)}mark.sev-info{background:var(--info-bg);box-shadow:inset 0 -1px var(--info)}
 .caret{display:inline-block;width:0;height:1em;border-left:2px solid var(--info);vertical-align:text-bottom}.caret.sev-error{border-color:var(--error)}.caret.sev-warning{border-color:var(--warning)}
 .list{position:sticky;top:1rem;max-height:calc(100vh - 2rem);overflow:auto}.findings{margin:0;padding-left:2.5rem}.finding{margin:0 0 .5rem;padding:.25rem .4rem;border-radius:4px}
