@@ -73,7 +73,10 @@ function contextOf(message: VFileMessage, text: string | undefined): [string, st
   let lineEnd = text.indexOf('\n', offsets.end)
   if (lineEnd === -1) lineEnd = text.length
   const before = normalise(text.slice(lineStart, offsets.start)).split(' ').slice(-contextWords).join(' ')
-  const after = normalise(text.slice(offsets.end, Math.max(offsets.end, lineEnd))).split(' ').slice(0, contextWords).join(' ')
+  const after = normalise(text.slice(offsets.end, Math.max(offsets.end, lineEnd)))
+    .split(' ')
+    .slice(0, contextWords)
+    .join(' ')
   return [before, after]
 }
 
@@ -101,7 +104,10 @@ function shown(message: VFileMessage, text: string | undefined): string {
 /** Where a report's file sits relative to the baseline file: the key in `files`. */
 function keyOf(report: Pick<FileReport, 'path'>, baselineFile: string, cwd: string): string {
   const absolute = path.resolve(cwd, report.path)
-  return path.relative(path.dirname(path.resolve(cwd, baselineFile)), absolute).split(path.sep).join('/')
+  return path
+    .relative(path.dirname(path.resolve(cwd, baselineFile)), absolute)
+    .split(path.sep)
+    .join('/')
 }
 
 function compare(a: string, b: string): number {
@@ -169,10 +175,14 @@ export function readBaseline(file: string): Baseline {
   } catch (error) {
     throw new BaselineError(`baseline \`${file}\` is not valid JSON: ${(error as Error).message}`)
   }
-  const bad = (where: string, expected: string) => new BaselineError(`baseline \`${file}\` is not valid: ${where}: expected ${expected}`)
+  const bad = (where: string, expected: string) =>
+    new BaselineError(`baseline \`${file}\` is not valid: ${where}: expected ${expected}`)
   if (!isRecord(data)) throw bad('top level', 'an object')
   if (data.version !== baselineVersion) {
-    throw bad('version', `${baselineVersion} (this copydesk reads baseline version ${baselineVersion}), got ${JSON.stringify(data.version)}`)
+    throw bad(
+      'version',
+      `${baselineVersion} (this copydesk reads baseline version ${baselineVersion}), got ${JSON.stringify(data.version)}`
+    )
   }
   if (!isRecord(data.files)) throw bad('files', 'an object of paths')
   const files: Record<string, BaselineEntry[]> = {}
@@ -185,7 +195,8 @@ export function readBaseline(file: string): Baseline {
       if (typeof entry.fingerprint !== 'string' || !/^[0-9a-f]{24}$/.test(entry.fingerprint)) {
         throw bad(`${where}.fingerprint`, '24 hexadecimal digits')
       }
-      if (!Number.isInteger(entry.count) || (entry.count as number) < 1) throw bad(`${where}.count`, 'a whole number of at least 1')
+      if (!Number.isInteger(entry.count) || (entry.count as number) < 1)
+        throw bad(`${where}.count`, 'a whole number of at least 1')
       return {ruleId: entry.ruleId, fingerprint: entry.fingerprint, count: entry.count as number, text: String(entry.text ?? '')}
     })
   }

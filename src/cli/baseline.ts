@@ -1,5 +1,5 @@
 import path from 'node:path'
-import {applyBaseline, createBaseline, readBaseline, writeBaseline, type Baseline} from '../baseline.js'
+import {applyBaseline, type Baseline, createBaseline, readBaseline, writeBaseline} from '../baseline.js'
 import type {FileReport} from '../engine/lint.js'
 import type {CliOptions} from './args.js'
 
@@ -23,7 +23,10 @@ export async function settleBaseline(
   if (options.writeBaseline !== undefined) {
     const written = createBaseline(reports, options.writeBaseline, io.cwd)
     await writeBaseline(path.resolve(io.cwd, options.writeBaseline), written)
-    const findings = Object.values(written.files).reduce((sum, entries) => sum + entries.reduce((n, entry) => n + entry.count, 0), 0)
+    const findings = Object.values(written.files).reduce(
+      (sum, entries) => sum + entries.reduce((n, entry) => n + entry.count, 0),
+      0
+    )
     io.stderr(
       `copydesk: wrote ${findings} finding${findings === 1 ? '' : 's'} in ${Object.keys(written.files).length} file${
         Object.keys(written.files).length === 1 ? '' : 's'

@@ -11,9 +11,16 @@ const interval = 80
 /** Whether the environment is a CI service; most set `CI`, a few only their own variable. */
 export function isCI(env: Readonly<Record<string, string | undefined>>): boolean {
   if (env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0') return true
-  return ['GITHUB_ACTIONS', 'GITLAB_CI', 'BUILDKITE', 'CIRCLECI', 'TF_BUILD', 'JENKINS_URL', 'TEAMCITY_VERSION', 'BUILD_NUMBER'].some(
-    (name) => env[name] !== undefined && env[name] !== ''
-  )
+  return [
+    'GITHUB_ACTIONS',
+    'GITLAB_CI',
+    'BUILDKITE',
+    'CIRCLECI',
+    'TF_BUILD',
+    'JENKINS_URL',
+    'TEAMCITY_VERSION',
+    'BUILD_NUMBER'
+  ].some((name) => env[name] !== undefined && env[name] !== '')
 }
 
 /** Whether stderr is a terminal a person is watching. */

@@ -1,4 +1,4 @@
-import {severityOf, type FileReport} from '../engine/lint.js'
+import {type FileReport, severityOf} from '../engine/lint.js'
 import type {ActiveSeverity} from '../kit/types.js'
 import {rangeOf, slashed} from './tool.js'
 

@@ -1,5 +1,5 @@
 import type {VFileMessage} from 'vfile-message'
-import {severityOf, type FileReport} from '../engine/lint.js'
+import {type FileReport, severityOf} from '../engine/lint.js'
 import type {ActiveSeverity} from '../kit/types.js'
 import type {Metrics} from '../metrics/index.js'
 import {rangeOf, slashed, toolInfo} from './tool.js'
@@ -84,14 +84,18 @@ function renderText(text: string, findings: readonly Finding[]): string {
       const to = bounds[index + 1] ?? shownEnd
       anchors(from)
       if (to <= from) continue
-      const covering = placed.filter((finding) => (finding.start ?? 0) <= from && (finding.end ?? 0) >= to && finding.start !== finding.end)
+      const covering = placed.filter(
+        (finding) => (finding.start ?? 0) <= from && (finding.end ?? 0) >= to && finding.start !== finding.end
+      )
       const piece = escapeHtml(text.slice(from, to))
       if (covering.length === 0) {
         html += piece
         continue
       }
       const top = order.find((severity) => covering.some((finding) => finding.severity === severity)) ?? 'info'
-      const has = order.filter((severity) => covering.some((finding) => finding.severity === severity)).map((severity) => `has-${severity}`)
+      const has = order
+        .filter((severity) => covering.some((finding) => finding.severity === severity))
+        .map((severity) => `has-${severity}`)
       html += `<mark class="sev-${top} ${has.join(' ')}" data-f="${covering.map((finding) => finding.id).join(' ')}" title="${escapeHtml(
         covering.map(describe).join('\n')
       )}">${piece}</mark>`
@@ -115,7 +119,9 @@ function renderFinding(finding: Finding): string {
       }`
     : ''
   const position =
-    finding.start === undefined ? `<span class="pos">${escapeHtml(where)}</span>` : `<a class="pos" href="#${finding.id}">${escapeHtml(where)}</a>`
+    finding.start === undefined
+      ? `<span class="pos">${escapeHtml(where)}</span>`
+      : `<a class="pos" href="#${finding.id}">${escapeHtml(where)}</a>`
   const parts = [
     position,
     `<span class="sev">${finding.severity}</span>`,
@@ -127,7 +133,9 @@ function renderFinding(finding: Finding): string {
   if (message.note) parts.push(`<span class="note">${escapeHtml(message.note)}</span>`)
   if (message.ruleId) {
     const rule = escapeHtml(message.ruleId)
-    parts.push(message.url ? `<a class="rule" href="${escapeHtml(message.url)}">${rule}</a>` : `<span class="rule">${rule}</span>`)
+    parts.push(
+      message.url ? `<a class="rule" href="${escapeHtml(message.url)}">${rule}</a>` : `<span class="rule">${rule}</span>`
+    )
   }
   return `<li class="finding sev-${finding.severity}" data-f="${finding.id}">${parts.join(' ')}</li>`
 }
@@ -173,17 +181,20 @@ function plural(count: number, word: string): string {
 
 function renderCounts(found: Record<ActiveSeverity, number>): string {
   return order
-    .map((severity) => `<span class="count sev-${severity}">${severity === 'info' ? `${found.info} info` : plural(found[severity], severity)}</span>`)
+    .map(
+      (severity) =>
+        `<span class="count sev-${severity}">${severity === 'info' ? `${found.info} info` : plural(found[severity], severity)}</span>`
+    )
     .join(' ')
 }
 
 function renderFile(report: FileReport, index: number): string {
   const findings = findingsOf(report, index)
-  const list = findings.length > 0 ? `<ol class="findings">${findings.map(renderFinding).join('\n')}</ol>` : '<p class="clean">No problems found.</p>'
-  const text =
-    report.text === undefined
-      ? ''
-      : `<div class="source" lang="en">${renderText(report.text, findings)}</div>`
+  const list =
+    findings.length > 0
+      ? `<ol class="findings">${findings.map(renderFinding).join('\n')}</ol>`
+      : '<p class="clean">No problems found.</p>'
+  const text = report.text === undefined ? '' : `<div class="source" lang="en">${renderText(report.text, findings)}</div>`
   return `<section class="file" id="file-${index}">
 <h2>${escapeHtml(slashed(report.path))} <small>${renderCounts(counts(report.messages))}</small></h2>
 ${report.text === undefined ? '' : renderMetrics(report.metrics)}
@@ -239,7 +250,10 @@ export function formatHtml(reports: readonly FileReport[]): string {
     )
     .join('\n')
   const filters = order
-    .map((severity) => `<label><input type="checkbox" value="${severity}" checked> ${severity === 'info' ? 'info' : `${severity}s`}</label>`)
+    .map(
+      (severity) =>
+        `<label><input type="checkbox" value="${severity}" checked> ${severity === 'info' ? 'info' : `${severity}s`}</label>`
+    )
     .join('')
   const body = reports.length > 0 ? reports.map(renderFile).join('\n') : '<p class="clean">No files were linted.</p>'
   return `<!doctype html>

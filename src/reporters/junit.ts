@@ -1,5 +1,5 @@
 import junitModule, {type Builder} from 'junit-report-builder'
-import {severityOf, type FileReport} from '../engine/lint.js'
+import {type FileReport, severityOf} from '../engine/lint.js'
 import {rangeOf, slashed} from './tool.js'
 
 // Its types declare an ES default export, but the CommonJS build sets `module.exports` to the builder itself.
@@ -30,7 +30,11 @@ export function formatJunit(reports: readonly FileReport[]): string {
         `${file}${at ? `:${at}` : ''}: ${severity}: ${message.reason} [${rule}]`,
         ...(message.url ? [message.url] : [])
       ].join('\n')
-      const testCase = suite.testCase().className(file).name(at ? `${rule} ${at}` : rule).file(file)
+      const testCase = suite
+        .testCase()
+        .className(file)
+        .name(at ? `${rule} ${at}` : rule)
+        .file(file)
       if (!range && message.fatal === true) testCase.error(message.reason, severity, detail)
       else testCase.failure(message.reason, severity).stacktrace(detail)
     }

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {lintText} from '../../src/engine/lint.js'
 import {formatGithub} from '../../src/reporters/github.js'
-import {only} from '../helpers.js'
 import {copydesk} from '../cli/spawn.js'
+import {only} from '../helpers.js'
 import {folder} from './folder.js'
 
 interface Command {
@@ -15,14 +15,14 @@ interface Command {
 function parse(line: string): Command {
   const match = /^::([a-z]+) ([^:]*)::(.*)$/s.exec(line)
   if (!match) throw new Error(`not a workflow command: ${line}`)
-  const unescape = (value: string) =>
+  const decode = (value: string) =>
     value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%')
   const properties: Record<string, string> = {}
   for (const pair of (match[2] ?? '').split(',')) {
     const at = pair.indexOf('=')
-    properties[pair.slice(0, at)] = unescape(pair.slice(at + 1))
+    properties[pair.slice(0, at)] = decode(pair.slice(at + 1))
   }
-  return {command: match[1] ?? '', properties, message: unescape(match[3] ?? '')}
+  return {command: match[1] ?? '', properties, message: decode(match[3] ?? '')}
 }
 
 const config = only({'loaded-wording': 'error', 'unattributed-claim': 'warning', 'simpler-wording': 'info'})

@@ -4,12 +4,13 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {chromium} from 'playwright-core'
 import {describe, expect, it} from 'vitest'
-import {lintText, type FileReport} from '../../src/engine/lint.js'
+import {type FileReport, lintText} from '../../src/engine/lint.js'
 import {formatHtml} from '../../src/reporters/html.js'
 import {only} from '../helpers.js'
 
 const config = only({'loaded-wording': 'error', 'unattributed-claim': 'warning', 'simpler-wording': 'info'})
-const hostile = 'Headline <script>alert(1)</script>\n\nThe fanatics, it is claimed, <img src=x onerror=alert(2)> failed & "fled".\n'
+const hostile =
+  'Headline <script>alert(1)</script>\n\nThe fanatics, it is claimed, <img src=x onerror=alert(2)> failed & "fled".\n'
 
 function offsets(report: FileReport, index: number): [number, number] {
   const place = report.messages[index]?.place
@@ -58,9 +59,11 @@ describe.skipIf(!existsSync(browser))('--format html in a browser', () => {
     const report = lintText({text, path: 'a.txt', config})
     const clean = lintText({text: 'Nothing to see.\n', path: 'b.txt', config})
     const ids = report.messages.map((_, index) => `f0-${index}`)
-    const overlapping = report.messages.some((message, index) => {
+    const overlapping = report.messages.some((_, index) => {
       const [start, end] = offsets(report, index)
-      return report.messages.some((_, other) => other !== index && offsets(report, other)[0] < end && offsets(report, other)[1] > start)
+      return report.messages.some(
+        (_, other) => other !== index && offsets(report, other)[0] < end && offsets(report, other)[1] > start
+      )
     })
     expect(overlapping).toBe(true)
 
@@ -86,13 +89,15 @@ describe.skipIf(!existsSync(browser))('--format html in a browser', () => {
       const marked = await page.evaluate(
         (list) =>
           list.map((id) =>
-            [...document.querySelectorAll(`mark[data-f~="${id}"]`)].map((mark) => mark.textContent ?? '').join('')
+            Array.from(document.querySelectorAll(`mark[data-f~="${id}"]`), (mark) => mark.textContent ?? '').join('')
           ),
         ids
       )
       expect(marked).toEqual(report.messages.map((_, index) => text.slice(...offsets(report, index))))
       // The text is shown whole, line by line, as written.
-      const shown = await page.evaluate(() => [...document.querySelectorAll('#file-0 .tx')].map((line) => line.textContent).join('\n'))
+      const shown = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('#file-0 .tx'), (line) => line.textContent).join('\n')
+      )
       expect(shown).toBe(text)
 
       await page.hover(`mark[data-f~="${ids[0]}"]`)

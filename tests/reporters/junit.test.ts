@@ -20,7 +20,9 @@ describe('--format junit', () => {
     const dirty = lintText({text: 'The fanatics, it is claimed, failed.\n', path: 'desk/a.txt', config})
     const clean = lintText({text: 'The council met on Tuesday.\n', path: 'desk/b.txt', config})
     const xml = formatJunit([dirty, clean])
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="copydesk" tests="3" failures="2" errors="0"/)
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="copydesk" tests="3" failures="2" errors="0"/
+    )
     const [first, second] = suites(xml)
     expect(first?.attributes).toMatchObject({name: 'desk/a.txt', tests: '2', failures: '2'})
     expect(first?.cases).toHaveLength(2)

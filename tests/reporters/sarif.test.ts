@@ -1,19 +1,19 @@
 import {readFileSync} from 'node:fs'
 import {Ajv} from 'ajv'
 import addFormatsModule from 'ajv-formats'
-import {describe, expect, it} from 'vitest'
 import type * as Sarif from 'sarif'
+import {describe, expect, it} from 'vitest'
 import {fingerprint} from '../../src/baseline.js'
-import {lintText, type FileReport} from '../../src/engine/lint.js'
+import {type FileReport, lintText} from '../../src/engine/lint.js'
 import {rules} from '../../src/registry.js'
-import {formatSarif} from '../../src/reporters/sarif.js'
 import {toJsonMessage} from '../../src/reporters/json.js'
+import {formatSarif} from '../../src/reporters/sarif.js'
 import {copydesk} from '../cli/spawn.js'
-import {folder} from './folder.js'
 import {only} from '../helpers.js'
+import {folder} from './folder.js'
 
-// ajv-formats is CommonJS: its default export arrives as the module object's `default`.
-const addFormats = (addFormatsModule as unknown as {default: typeof addFormatsModule}).default ?? addFormatsModule
+// ajv-formats is CommonJS: under NodeNext its plugin is the module's `default`.
+const addFormats = addFormatsModule.default
 const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as object
 const ajv = new Ajv({allErrors: true, strict: false})
 addFormats(ajv)
@@ -40,14 +40,20 @@ describe('--format sarif', () => {
     // The schema check is not a formality: a level SARIF does not have is refused.
     expect(validate({...log, runs: [{...run, results: [{...results[0], level: 'info'}]}]})).toBe(false)
     const driver = run.tool.driver
-    expect(driver).toMatchObject({name: 'copydesk', version: expect.stringMatching(/^\d+\.\d+\.\d+/), informationUri: expect.any(String)})
+    expect(driver).toMatchObject({
+      name: 'copydesk',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      informationUri: expect.any(String)
+    })
     expect(driver.rules?.map((rule) => rule.id)).toEqual(rules.map((rule) => rule.meta.id))
     for (const descriptor of driver.rules ?? []) {
       const meta = rules.find((rule) => rule.meta.id === descriptor.id)?.meta
       expect(descriptor.shortDescription?.text).toBe(meta?.description)
       expect(descriptor.helpUri).toContain(descriptor.id)
       expect(descriptor.help?.text).toContain(descriptor.id)
-      expect(descriptor.defaultConfiguration?.level).toBe({error: 'error', warning: 'warning', info: 'note'}[meta?.severity ?? 'info'])
+      expect(descriptor.defaultConfiguration?.level).toBe(
+        {error: 'error', warning: 'warning', info: 'note'}[meta?.severity ?? 'info']
+      )
     }
   })
 
@@ -95,14 +101,22 @@ describe('--format sarif', () => {
       messages.map((message) => `${fingerprint(message, report.text)}:1`)
     )
     // The same words around the same word: one fingerprint, told apart by `:1`, `:2` as GitHub does.
-    const twice = lintText({text: 'they said the fanatics had won and they said the fanatics had won and\n', path: 'a.txt', config})
+    const twice = lintText({
+      text: 'they said the fanatics had won and they said the fanatics had won and\n',
+      path: 'a.txt',
+      config
+    })
     const value = fingerprint(twice.messages[0]!, twice.text)
     const values = (sarifOf([twice]).runs[0]?.results ?? []).map((result) => result.partialFingerprints?.['copydesk/v1'])
     expect(values).toEqual([`${value}:1`, `${value}:2`])
   })
 
   it('offers safe fixes as SARIF fixes', () => {
-    const furniture = lintText({text: 'Headline\n\nShare this article\n\nThe text.\n', path: 'a.txt', config: only({'stray-widget-text': 'warning'})})
+    const furniture = lintText({
+      text: 'Headline\n\nShare this article\n\nThe text.\n',
+      path: 'a.txt',
+      config: only({'stray-widget-text': 'warning'})
+    })
     const result = sarifOf([furniture]).runs[0]?.results?.[0]
     const replacement = result?.fixes?.[0]?.artifactChanges[0]?.replacements[0]
     const fix = furniture.messages[0]?.fix
