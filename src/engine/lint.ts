@@ -29,6 +29,8 @@ export interface FileReport {
   readonly metrics: Metrics
   /** The fixed text, when fixing was asked for and something changed. */
   readonly output?: string
+  /** The text the messages' positions refer to (after fixes); absent when the file could not be read. */
+  readonly text?: string
 }
 
 interface CompiledRule {
@@ -140,6 +142,7 @@ function lintAndFix(input: LintInput, format: Format): FileReport {
     format,
     messages: result.file.messages,
     metrics: measureDocument(getDocument(result.tree, result.file)),
+    text,
     ...(text === input.text ? {} : {output: text})
   }
 }
