@@ -19,7 +19,7 @@ const ajv = new Ajv({allErrors: true, strict: false})
 addFormats(ajv)
 const validate = ajv.compile(schema)
 
-const story = 'Headline\n\nThe fanatics, it is claimed, failed.\n\nThe fanatics fled.\n'
+const story = 'Headline\n\nThe fanatics, it is claimed, failed.\n\nThe fanatics fled in order to hide.\n'
 const config = only({'loaded-wording': 'error', 'unattributed-claim': 'warning', 'simpler-wording': 'info'})
 
 function sarifOf(reports: FileReport[]): Sarif.Log {
