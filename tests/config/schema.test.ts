@@ -1,12 +1,17 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {schemaText} from '../../src/config/write-schema.js'
+import {readmeWithRules, schemaText} from '../../src/generate.js'
 import {rules} from '../../src/registry.js'
 
 describe('lintrc.schema.json', () => {
   it('is generated from the rules and up to date (run `npm run generate`)', () => {
     const committed = readFileSync(new URL('../../lintrc.schema.json', import.meta.url), 'utf8')
     expect(committed).toBe(schemaText())
+  })
+
+  it('README.md’s rules table is generated from the rules and up to date', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    expect(readme).toBe(readmeWithRules(readme))
   })
 
   it('has an entry for every rule, each with the rule’s own options schema', () => {
