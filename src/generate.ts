@@ -1,10 +1,11 @@
 // Writes the generated files from the rules' metadata: lintrc.schema.json and the rules table in
 // README.md (`npm run generate`). A test checks both are current.
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {ConfigResolver} from './config/load.js'
 import {buildSchema} from './config/schema.js'
 import {lintText} from './engine/lint.js'
+import {packageRoot} from './package-root.js'
 import {rules} from './registry.js'
 import {formatStylish} from './reporters/stylish.js'
 
@@ -23,7 +24,7 @@ export function rulesTable(): string {
   return [start, '| rule | default | fixable | what it finds |', '| --- | --- | --- | --- |', ...rows, end].join('\n')
 }
 
-const root = new URL('../../', import.meta.url)
+const root = pathToFileURL(`${packageRoot()}/`)
 export const readmeSeed = 'seeds/000_3513509d732e560b.txt'
 
 /** The seed's report as `npx copydesk` prints it in this repository. */

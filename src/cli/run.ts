@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {createTwoFilesPatch} from 'diff'
 import {VFile} from 'vfile'
@@ -11,6 +11,7 @@ import {source} from '../kit/report.js'
 import {measureTree} from '../metrics/index.js'
 import {rules} from '../registry.js'
 import {interactiveFormats, reporters} from '../reporters/index.js'
+import {toolInfo} from '../reporters/tool.js'
 import {BaselineError} from '../baseline.js'
 import {parseCli, usage, UsageError, type CliOptions} from './args.js'
 import {readBaselineOption, settleBaseline} from './baseline.js'
@@ -39,11 +40,6 @@ export const commands: Record<string, Command> = {
     }
     return 0
   }
-}
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}
-  return pkg.version
 }
 
 /** A report for a file that could not be linted: one fatal message, no metrics worth reading. */
@@ -185,7 +181,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 0
     }
     if (options.version) {
-      io.stdout(`${version()}\n`)
+      io.stdout(`${toolInfo().version}\n`)
       return 0
     }
     return await lintCommand(options, io)

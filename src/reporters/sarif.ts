@@ -8,7 +8,8 @@ import {type FileReport, severityOf} from '../engine/lint.js'
 import {ruleUrl} from '../kit/report.js'
 import type {ActiveSeverity} from '../kit/types.js'
 import {rules} from '../registry.js'
-import {packageRoot, rangeOf, slashed, toolInfo} from './tool.js'
+import {packageRoot} from '../package-root.js'
+import {rangeOf, slashed, toolInfo} from './tool.js'
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and the SARIF viewers read it. Findings are `results`;

@@ -1,6 +1,6 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {packageRoot} from '../package-root.js'
 import type {Position} from 'unist'
 import type {VFileMessage} from 'vfile-message'
 
@@ -9,18 +9,6 @@ export interface ToolInfo {
   readonly name: string
   readonly version: string
   readonly informationUri: string
-}
-
-let root: string | undefined
-
-/** The folder of copydesk's package.json, whether running from src/ (tests) or dist/src/ (the bin). */
-export function packageRoot(): string {
-  if (root === undefined) {
-    let folder = path.dirname(fileURLToPath(import.meta.url))
-    while (!existsSync(path.join(folder, 'package.json')) && path.dirname(folder) !== folder) folder = path.dirname(folder)
-    root = folder
-  }
-  return root
 }
 
 let cached: ToolInfo | undefined
