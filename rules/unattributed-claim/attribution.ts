@@ -85,12 +85,12 @@ export function breaks(gap: string): boolean {
 export function tokenize(document: ArticleDocument, sentence: SentenceInfo): Token[] {
   const tokens: Token[] = []
   let previousEnd = sentence.start
-  let quotation = 0
+  // Only closed quotations: an unclosed mark is as likely a stray apostrophe as a quotation.
+  const quotations = document.quotations.filter(
+    (quotation) => quotation.closed && quotation.end > sentence.start && quotation.start < sentence.end
+  )
   for (const word of sentence.words) {
     const gap = document.text.slice(previousEnd, word.start)
-    const quotations = document.quotations
-    while (quotation < quotations.length && (quotations[quotation]?.end ?? 0) <= word.start) quotation++
-    const around = quotations[quotation]
     tokens.push({
       text: word.text,
       lower: normalizeWord(word.text),
@@ -98,7 +98,7 @@ export function tokenize(document: ArticleDocument, sentence: SentenceInfo): Tok
       end: word.end,
       gap,
       initial: tokens.length === 0 || /[“‘"']\s*$/.test(gap),
-      quoted: around !== undefined && around.start < word.start && word.end <= around.end
+      quoted: quotations.some((quotation) => quotation.start < word.start && word.end <= quotation.end)
     })
     previousEnd = word.end
   }

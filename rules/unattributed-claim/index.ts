@@ -47,6 +47,7 @@ interface Finding {
 
 const set = (list: readonly string[]): ReadonlySet<string> => new Set(list)
 const hearsayAdverbs = set(lexicon.hearsayAdverbs.words)
+const chargeContext = set(lexicon.hearsayAdverbs.notAfter)
 const hedgeAdverbs = set(lexicon.hedgeAdverbs.words)
 const hedgeNotAfter = set(lexicon.hedgeAdverbs.notAfter)
 const expletiveParticiples = set(lexicon.expletiveReporting.participles)
@@ -84,6 +85,18 @@ const joined = (tokens: readonly Token[], index: number): boolean => {
 
 /** "by some", "by critics", "by one source" after `index`: a vague agent, its last token. */
 function vagueAgent(tokens: readonly Token[], index: number): number | undefined {
+  const head = vagueAgentHead(tokens, index)
+  if (head === undefined) return undefined
+  // "by imaging experts from the TNO laboratory": the group is named after all.
+  const end = phraseEnd(tokens, head + 1, 8)
+  for (let inner = head + 1; inner < end; inner++) {
+    const token = at(tokens, inner)
+    if (token && isName(token)) return undefined
+  }
+  return head
+}
+
+function vagueAgentHead(tokens: readonly Token[], index: number): number | undefined {
   if (lower(tokens, index) !== 'by' || !joined(tokens, index + 1)) return undefined
   const first = index + 1
   if (vaguePronouns.has(lower(tokens, first))) {
@@ -312,7 +325,10 @@ function vagueBy(tokens: readonly Token[], index: number): Finding | undefined {
 
 function hedge(tokens: readonly Token[], index: number): Finding | undefined {
   const word = lower(tokens, index)
-  if (hearsayAdverbs.has(word)) return {from: index, to: index + 1, kind: 'agentless'}
+  if (hearsayAdverbs.has(word)) {
+    if (joined(tokens, index) && chargeContext.has(lower(tokens, index - 1))) return undefined
+    return {from: index, to: index + 1, kind: 'agentless'}
+  }
   if (!hedgeAdverbs.has(word)) return undefined
   if (joined(tokens, index) && hedgeNotAfter.has(lower(tokens, index - 1))) return undefined
   return {from: index, to: index + 1, kind: 'agentless'}
@@ -433,18 +449,30 @@ function findUnattributedQuotations(
   reported: (start: number, end: number, kind: 'quote', actual: string) => void
 ): void {
   const speaks = sentences.map((tokens) => tokens.some((token) => !token.quoted && words.speech.has(token.lower)))
+  // A sentence about a named person introduces the quotation after it: "Dr Frasca sees games as …".
+  const introduces = sentences.map((tokens) => {
+    let first = 0
+    while (words.clauseOpeners.has(tokens[first]?.lower ?? '')) first++
+    const subject = tokens[first]
+    const next = tokens[first + 1]
+    if (tokens.some((token) => !token.quoted && words.titles.has(token.lower.replace(/\.$/, '')))) return true
+    if (!subject || subject.quoted) return false
+    if (subject.lower === 'he' || subject.lower === 'she') return true
+    return isName(subject) && next !== undefined && (isName(next) || /,/.test(next.gap))
+  })
+  // The sentence an offset falls in, or the last one before it (quotation marks can sit between sentences).
   const sentenceIndex = (offset: number): number => {
     let low = 0
     let high = document.sentences.length - 1
+    let found = -1
     while (low <= high) {
       const middle = (low + high) >> 1
-      const sentence = document.sentences[middle]
-      if (!sentence) break
-      if (offset < sentence.start) high = middle - 1
-      else if (offset >= sentence.end) low = middle + 1
-      else return middle
+      if ((document.sentences[middle]?.start ?? 0) <= offset) {
+        found = middle
+        low = middle + 1
+      } else high = middle - 1
     }
-    return -1
+    return found
   }
   let previous: {quotation: Quotation; attributed: boolean} | undefined
   for (const quotation of document.quotations) {
@@ -455,12 +483,11 @@ function findUnattributedQuotations(
     if (!opening || !closing) continue
     const block = document.blocks.find((candidate) => candidate.start <= quotation.start && quotation.start < candidate.end)
     if (block?.kind === 'heading') continue
-    const paragraph = document.paragraphs[opening.paragraph]
+    // A quotation left open runs on into the next one that opens straight after it.
     const continues =
       previous !== undefined &&
       !previous.quotation.closed &&
-      paragraph !== undefined &&
-      document.text.slice(paragraph.start, quotation.start).trim() === ''
+      document.text.slice(previous.quotation.end, quotation.start).trim() === ''
     let attributed: boolean
     if (continues && previous) attributed = previous.attributed
     else {
@@ -473,6 +500,7 @@ function findUnattributedQuotations(
       for (let index = Math.max(0, first - 1); !attributed && index <= last + 1 && index < speaks.length; index++) {
         if (speaks[index]) attributed = true
       }
+      if (first > 0 && introduces[first - 1]) attributed = true
       if (!attributed) {
         reported(quotation.start, quotation.end, 'quote', decoded(document, quotation, first, last))
       }

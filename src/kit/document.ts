@@ -172,8 +172,12 @@ function scanQuotations(
     const char = text.charAt(index)
     const before = index > 0 ? text.charAt(index - 1) : ' '
     const after = index + 1 < text.length ? text.charAt(index + 1) : ' '
-    if (char === '“' || (char === '"' && doubleOpen === -1)) {
-      if (doubleOpen === -1) doubleOpen = index
+    // A straight mark after a space and before a word opens; one opening while a quote is open
+    // means that quote ran on unclosed (the convention for a quotation over several paragraphs).
+    const opensDouble = /\s/.test(before) && !/\s/.test(after)
+    if (char === '“' || (char === '"' && (doubleOpen === -1 || opensDouble))) {
+      if (doubleOpen !== -1) quotations.push({start: offset(doubleOpen), end: offset(index), closed: false})
+      doubleOpen = index
     } else if (char === '”' || char === '"') {
       if (doubleOpen !== -1) {
         quotations.push({start: offset(doubleOpen), end: endOf(index), closed: true})
