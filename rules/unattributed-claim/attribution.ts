@@ -119,11 +119,15 @@ export function classify(tokens: readonly Token[], from: number, to: number): So
     if (!token) break
     if (isName(token)) return 'named'
     if (/['’]s?$/.test(token.text) && index < to - 1) return 'specific'
+    const hearsay = words.hearsay.has(token.lower)
+    const vague = words.vaguePlural.has(token.lower) || words.vagueSingular.has(token.lower)
+    // In "local media reports" the last noun is the head.
+    if ((head === 'vague' || head === 'hearsay') && (hearsay || vague)) head = hearsay ? 'hearsay' : 'vague'
     if (head !== 'other') continue
     if (index === from && words.anaphoric.has(token.lower)) head = 'specific'
     else if (words.pronouns.has(token.lower)) head = 'specific'
-    else if (words.vaguePlural.has(token.lower) || words.vagueSingular.has(token.lower)) head = 'vague'
     else if (words.hearsay.has(token.lower)) head = 'hearsay'
+    else if (words.vaguePlural.has(token.lower) || words.vagueSingular.has(token.lower)) head = 'vague'
     else if (words.specific.has(token.lower)) head = 'specific'
   }
   return head

@@ -100,8 +100,10 @@ function vagueAgentHead(tokens: readonly Token[], index: number): number | undef
   if (lower(tokens, index) !== 'by' || !joined(tokens, index + 1)) return undefined
   const first = index + 1
   if (vaguePronouns.has(lower(tokens, first))) {
+    // "by many for …", "by some as …"; but "by some 200 residents" counts heads.
     const next = at(tokens, first + 1)
-    if (!next || breaks(next.gap) || ['as', 'to', 'in', 'of'].includes(next.lower)) return first
+    if (!next || breaks(next.gap) || prepositions.has(next.lower) || next.lower === 'that') return first
+    if (/^\d/.test(next.text)) return undefined
   }
   for (let head = first; head < first + 4 && joined(tokens, head); head++) {
     const token = at(tokens, head)
@@ -192,7 +194,17 @@ function passive(tokens: readonly Token[], index: number): Finding | undefined {
     return undefined
   }
   let to: number | undefined
-  if (raising.has(participle.lower) && following === 'to') {
+  const infinitive = at(tokens, next + 1)
+  // "is said to be", not "was reported to police".
+  const toVerb =
+    following === 'to' &&
+    infinitive !== undefined &&
+    joined(tokens, next + 1) &&
+    !isName(infinitive) &&
+    !words.clauseStarters.has(infinitive.lower) &&
+    !words.specific.has(infinitive.lower) &&
+    !['him', 'them', 'me', 'us'].includes(infinitive.lower)
+  if (raising.has(participle.lower) && toVerb) {
     // "A team is said to be on a power play when …" defines a term.
     if (participle.lower === 'said' && tokens.some((token) => !token.quoted && definitional.has(token.lower))) return undefined
     to = next + 1
@@ -246,6 +258,8 @@ function vagueSubject(tokens: readonly Token[], head: number): Finding | undefin
     if (!before || words.clauseOpeners.has(before.lower) || prepositions.has(before.lower)) break
     if (isName(before) || words.anaphoric.has(before.lower) || /['’]s?$/.test(before.text)) return undefined
     if (words.be.has(before.lower) || words.auxiliaries.has(before.lower) || words.speech.has(before.lower)) break
+    // "Some 200 people said" counts the people; it does not hide them.
+    if (/^\d/.test(before.text)) return undefined
     if (quantifiers.has(before.lower)) quantified = true
     if (singularDeterminers.has(before.lower)) singular = true
     start--
