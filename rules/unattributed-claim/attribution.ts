@@ -180,7 +180,8 @@ export function attributions(tokens: readonly Token[]): Attribution[] {
     const before = tokens[verb - 1]
     // "reportedly reads": a hedged verb attributes nothing.
     if (before && hearsayAdverbs.has(before.lower)) continue
-    if (nounLike.has(token.lower) && !(before && !breaks(token.gap) && (words.pronouns.has(before.lower) || isName(before)))) continue
+    if (nounLike.has(token.lower) && !(before && !breaks(token.gap) && (words.pronouns.has(before.lower) || isName(before))))
+      continue
     let subjectEnd = verb
     while (subjectEnd > 0) {
       const before = tokens[subjectEnd - 1]

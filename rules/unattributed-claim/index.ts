@@ -1,12 +1,12 @@
-import {toString} from 'nlcst-to-string'
+import {toString as nlcstToString} from 'nlcst-to-string'
 import {
+  type ArticleDocument,
   getDocument,
   normalizeWord,
   PhraseMatcher,
-  report,
-  type ArticleDocument,
   type Quotation,
   type Rule,
+  report,
   type SentenceInfo,
   type WordToken
 } from '../../src/kit/index.js'
@@ -18,9 +18,9 @@ import {
   isName,
   participleLike,
   phraseEnd,
+  type Token,
   tokenize,
-  words,
-  type Token
+  words
 } from './attribution.js'
 import lexicon from './lexicon.json' with {type: 'json'}
 
@@ -70,10 +70,53 @@ const expletives = set(['it', "it's"])
 const particles = set(['to', 'off', 'up', 'in', 'for', 'on', 'back', 'out', 'into', 'upon', 'at', 'down', 'away'])
 /** Prepositions that open a post-modifier of a source: "sources close to", "critics of". */
 const postModifiers = set([
-  'close', 'familiar', 'in', 'at', 'from', 'within', 'inside', 'on', 'with', 'including', 'such', 'like', 'among',
-  'across', 'around', 'of', 'near', 'involved', 'working', 'based', 'who', 'that', 'for', 'to', 'as'
+  'close',
+  'familiar',
+  'in',
+  'at',
+  'from',
+  'within',
+  'inside',
+  'on',
+  'with',
+  'including',
+  'such',
+  'like',
+  'among',
+  'across',
+  'around',
+  'of',
+  'near',
+  'involved',
+  'working',
+  'based',
+  'who',
+  'that',
+  'for',
+  'to',
+  'as'
 ])
-const prepositions = set(['of', 'in', 'at', 'on', 'from', 'to', 'with', 'by', 'for', 'about', 'among', 'between', 'against', 'over', 'under', 'into', 'than', 'like', 'as'])
+const prepositions = set([
+  'of',
+  'in',
+  'at',
+  'on',
+  'from',
+  'to',
+  'with',
+  'by',
+  'for',
+  'about',
+  'among',
+  'between',
+  'against',
+  'over',
+  'under',
+  'into',
+  'than',
+  'like',
+  'as'
+])
 
 const at = (tokens: readonly Token[], index: number): Token | undefined => tokens[index]
 const lower = (tokens: readonly Token[], index: number): string => tokens[index]?.lower ?? ''
@@ -144,7 +187,8 @@ function verbChain(tokens: readonly Token[], from: number) {
     const word = lower(tokens, index)
     if (words.be.has(word)) {
       be = true
-      if (word === 'been' && ['has', 'have', 'had', "hasn't", "haven't", "hadn't"].includes(lower(tokens, index - 1))) perfect = true
+      if (word === 'been' && ['has', 'have', 'had', "hasn't", "haven't", "hadn't"].includes(lower(tokens, index - 1)))
+        perfect = true
     } else if (diffusionAdverbs.has(word)) diffused = true
     else if (!words.auxiliaries.has(word) && !words.adverbs.has(word)) break
     index++
@@ -208,8 +252,7 @@ function passive(tokens: readonly Token[], index: number): Finding | undefined {
     // "A team is said to be on a power play when …" defines a term.
     if (participle.lower === 'said' && tokens.some((token) => !token.quoted && definitional.has(token.lower))) return undefined
     to = next + 1
-  }
-  else if (chain.perfect && perfectCharacterising.has(participle.lower) && !particles.has(following)) {
+  } else if (chain.perfect && perfectCharacterising.has(participle.lower) && !particles.has(following)) {
     to = following === 'as' ? next + 1 : chain.end + 1
   } else if (chain.diffused && diffusedCharacterising.has(participle.lower) && (following === 'as' || following === 'to')) {
     to = next + 1
@@ -235,8 +278,15 @@ function according(tokens: readonly Token[], index: number): Finding | undefined
   const kind = classify(tokens, index + 2, end)
   if (kind !== 'vague' && kind !== 'hearsay') return undefined
   let head = index + 2
-  while (head + 1 < end && !words.hearsay.has(lower(tokens, head)) && !words.vaguePlural.has(lower(tokens, head)) && !words.vagueSingular.has(lower(tokens, head))) head++
-  while (head + 1 < end && (words.vaguePlural.has(lower(tokens, head + 1)) || words.vagueSingular.has(lower(tokens, head + 1)))) head++
+  while (
+    head + 1 < end &&
+    !words.hearsay.has(lower(tokens, head)) &&
+    !words.vaguePlural.has(lower(tokens, head)) &&
+    !words.vagueSingular.has(lower(tokens, head))
+  )
+    head++
+  while (head + 1 < end && (words.vaguePlural.has(lower(tokens, head + 1)) || words.vagueSingular.has(lower(tokens, head + 1))))
+    head++
   return {from: index, to: head + 1, kind: kind === 'hearsay' ? 'agentless' : 'vague'}
 }
 
@@ -349,7 +399,13 @@ function hedge(tokens: readonly Token[], index: number): Finding | undefined {
 }
 
 /** Findings in one sentence, leftmost-longest, without overlaps. */
-function detect(sentence: SentenceInfo, tokens: readonly Token[], phrases: PhraseMatcher<Kind>, text: string, vague: boolean): Finding[] {
+function detect(
+  sentence: SentenceInfo,
+  tokens: readonly Token[],
+  phrases: PhraseMatcher<Kind>,
+  text: string,
+  vague: boolean
+): Finding[] {
   const found: Finding[] = []
   for (const match of phrases.match(sentence.words, text)) {
     // "There are reports from the coastguard": the phrase is followed by its source.
@@ -448,7 +504,10 @@ export const rule: Rule<UnattributedClaimOptions> = {
           const first = tokens[finding.from]
           const last = tokens[finding.to - 1]
           if (!first || !last || first.quoted) continue
-          const shown = tokens.slice(finding.from, finding.to).map((token) => token.text).join(' ')
+          const shown = tokens
+            .slice(finding.from, finding.to)
+            .map((token) => token.text)
+            .join(' ')
           reported(first.start, last.end, finding.kind, shown)
         }
       }
@@ -530,7 +589,7 @@ function decoded(document: ArticleDocument, quotation: Quotation, first: number,
     for (const node of sentence.node.children) {
       const start = node.position?.start.offset ?? -1
       const end = node.position?.end.offset ?? -1
-      if (start >= quotation.start && end <= quotation.end) text += toString(node)
+      if (start >= quotation.start && end <= quotation.end) text += nlcstToString(node)
       else if (start >= quotation.start && start < quotation.end && node.type === 'WhiteSpaceNode') text += ' '
     }
     if (sentence.end < quotation.end) text += ' '

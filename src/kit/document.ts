@@ -156,7 +156,12 @@ function quotationsIn(paragraph: Paragraph): Quotation[] {
   }
   visit(paragraph)
   const to = paragraph.position?.end.offset ?? ends[ends.length - 1] ?? 0
-  return scanQuotations(view, (index) => starts[index] ?? to, to, (index) => ends[index] ?? to)
+  return scanQuotations(
+    view,
+    (index) => starts[index] ?? to,
+    to,
+    (index) => ends[index] ?? to
+  )
 }
 
 function scanQuotations(

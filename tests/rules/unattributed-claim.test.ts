@@ -108,9 +108,11 @@ describe('unattributed-claim', () => {
 
   it('names the missing source in the message', async () => {
     const {lintText} = await import('../../src/engine/lint.js')
-    const reasons = lintText({text: 'The plan failed, it is claimed. Sources say it will return.', format: 'txt', config}).messages.map(
-      (message) => message.reason
-    )
+    const reasons = lintText({
+      text: 'The plan failed, it is claimed. Sources say it will return.',
+      format: 'txt',
+      config
+    }).messages.map((message) => message.reason)
     expect(reasons).toEqual([
       'Claim `it is claimed` has no source: name who claims it',
       'Vague source `Sources say`: name who says so'
@@ -173,7 +175,9 @@ describe('unattributed-claim', () => {
     })
     it('000 seed: hidden sources flagged, the named ones (The Sunday Times, the SDF, Dr von Hippel) left alone', () => {
       const found = flagged('seeds/000_3513509d732e560b.txt', 'txt')
-      expect(found).toEqual(expect.arrayContaining(['it is claimed', 'are said to', 'reportedly', 'purportedly', 'has been rumoured to']))
+      expect(found).toEqual(
+        expect.arrayContaining(['it is claimed', 'are said to', 'reportedly', 'purportedly', 'has been rumoured to'])
+      )
       expect(found).not.toContain('is not thought to')
       expect(found.some((text) => text.includes('von Hippel') || text.includes('Sunday Times'))).toBe(false)
     })
