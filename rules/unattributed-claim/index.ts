@@ -1,21 +1,455 @@
-import {getDocument, PhraseMatcher, report, type Rule} from '../../src/kit/index.js'
-import phrases from './phrases.json' with {type: 'json'}
+import {toString as nlcstToString} from 'nlcst-to-string'
+import {
+  type ArticleDocument,
+  getDocument,
+  normalizeWord,
+  PhraseMatcher,
+  type Quotation,
+  type Rule,
+  report,
+  type SentenceInfo,
+  type WordToken
+} from '../../src/kit/index.js'
+import {
+  attributions,
+  breaks,
+  classify,
+  governs,
+  isName,
+  participleLike,
+  phraseEnd,
+  type Token,
+  tokenize,
+  words
+} from './attribution.js'
+import lexicon from './lexicon.json' with {type: 'json'}
 
 export interface UnattributedClaimOptions {
   /** More phrases that hide who makes a claim. */
   readonly phrases: readonly string[]
-  /** Phrases not to flag. */
+  /** Phrases not to flag, as they appear in the text ("apparently", "it is understood"). */
   readonly allow: readonly string[]
   /** Whether to flag vague sources ("sources say", "experts warn"). */
   readonly vagueSources: boolean
+  /** Whether to flag direct quotations with no speaker nearby. */
+  readonly quotations: boolean
 }
 
+/** `agentless`: nobody makes the claim; `vague`: an unnamed group does. */
 type Kind = 'agentless' | 'vague'
+
+interface Finding {
+  /** First and one past the last token. */
+  readonly from: number
+  readonly to: number
+  readonly kind: Kind
+}
+
+const set = (list: readonly string[]): ReadonlySet<string> => new Set(list)
+const hearsayAdverbs = set(lexicon.hearsayAdverbs.words)
+const chargeContext = set(lexicon.hearsayAdverbs.notAfter)
+const hedgeAdverbs = set(lexicon.hedgeAdverbs.words)
+const hedgeNotAfter = set(lexicon.hedgeAdverbs.notAfter)
+const expletiveParticiples = set(lexicon.expletiveReporting.participles)
+const intransitive = set(lexicon.expletiveReporting.intransitive)
+const raising = set(lexicon.raisingReporting.participles)
+const perfectCharacterising = set(lexicon.characterising.perfect)
+const diffusedCharacterising = set(lexicon.characterising.diffused)
+const diffusionAdverbs = set(lexicon.characterising.diffusionAdverbs)
+const diffusedBare = set(lexicon.characterising.diffusedBare)
+const definitional = set(lexicon.raisingReporting.definitional.words)
+const judgements = set(lexicon.vagueSources.judgements.words)
+const vagueVerbs = set(lexicon.vagueSources.verbs)
+const tagVerbs = set(lexicon.vagueSources.tagVerbs)
+const singularDeterminers = set(lexicon.vagueSources.singularDeterminers)
+const needQuantifier = set(lexicon.vagueSources.needQuantifier)
+const vaguePronouns = set(lexicon.vagueSources.pronouns)
+const quantifiers = set(lexicon.vagueSources.quantifiers)
+const expletives = set(['it', "it's"])
+/** After these, a characterising participle has another sense: "called to give evidence", "seen off". */
+const particles = set(['to', 'off', 'up', 'in', 'for', 'on', 'back', 'out', 'into', 'upon', 'at', 'down', 'away'])
+/** Prepositions that open a post-modifier of a source: "sources close to", "critics of". */
+const postModifiers = set([
+  'close',
+  'familiar',
+  'in',
+  'at',
+  'from',
+  'within',
+  'inside',
+  'on',
+  'with',
+  'including',
+  'such',
+  'like',
+  'among',
+  'across',
+  'around',
+  'of',
+  'near',
+  'involved',
+  'working',
+  'based',
+  'who',
+  'that',
+  'for',
+  'to',
+  'as'
+])
+const prepositions = set([
+  'of',
+  'in',
+  'at',
+  'on',
+  'from',
+  'to',
+  'with',
+  'by',
+  'for',
+  'about',
+  'among',
+  'between',
+  'against',
+  'over',
+  'under',
+  'into',
+  'than',
+  'like',
+  'as'
+])
+
+const at = (tokens: readonly Token[], index: number): Token | undefined => tokens[index]
+const lower = (tokens: readonly Token[], index: number): string => tokens[index]?.lower ?? ''
+/** Whether the word at `index` continues the phrase before it (no punctuation between). */
+const joined = (tokens: readonly Token[], index: number): boolean => {
+  const token = tokens[index]
+  return token !== undefined && !breaks(token.gap)
+}
+
+/** "by some", "by critics", "by one source" after `index`: a vague agent, its last token. */
+function vagueAgent(tokens: readonly Token[], index: number): number | undefined {
+  const head = vagueAgentHead(tokens, index)
+  if (head === undefined) return undefined
+  // "by imaging experts from the TNO laboratory": the group is named after all.
+  const end = phraseEnd(tokens, head + 1, 8)
+  for (let inner = head + 1; inner < end; inner++) {
+    const token = at(tokens, inner)
+    if (token && isName(token)) return undefined
+  }
+  return head
+}
+
+function vagueAgentHead(tokens: readonly Token[], index: number): number | undefined {
+  if (lower(tokens, index) !== 'by' || !joined(tokens, index + 1)) return undefined
+  const first = index + 1
+  if (vaguePronouns.has(lower(tokens, first))) {
+    // "by many for …", "by some as …"; but "by some 200 residents" counts heads.
+    const next = at(tokens, first + 1)
+    if (!next || breaks(next.gap) || prepositions.has(next.lower) || next.lower === 'that') return first
+    if (/^\d/.test(next.text)) return undefined
+  }
+  for (let head = first; head < first + 4 && joined(tokens, head); head++) {
+    const token = at(tokens, head)
+    if (!token || isName(token) || words.anaphoric.has(token.lower) || prepositions.has(token.lower)) return undefined
+    if (words.vaguePlural.has(token.lower)) return head
+    if (needQuantifier.has(token.lower) && head > first && quantifiers.has(lower(tokens, head - 1))) return head
+    if (words.vagueSingular.has(token.lower) && singularDeterminers.has(lower(tokens, first))) return head
+  }
+  return undefined
+}
+
+/** "by police", "by The Times", "in the Guardian": an agent the reader can identify. */
+function namedAgent(tokens: readonly Token[], index: number): boolean {
+  if (!['by', 'in', 'from'].includes(lower(tokens, index))) return false
+  const end = phraseEnd(tokens, index + 1, 8)
+  const kind = classify(tokens, index + 1, end)
+  return kind === 'named' || kind === 'specific'
+}
+
+/** A source named by "by …" later in the clause ("is not thought to be in Syria by the SDF"). */
+function agentLater(tokens: readonly Token[], from: number): 'named' | 'vague' | undefined {
+  const end = phraseEnd(tokens, from, 14)
+  for (let index = from; index < end; index++) {
+    if (lower(tokens, index) !== 'by' || participleLike(at(tokens, index - 1))) continue
+    if (vagueAgent(tokens, index) !== undefined) return 'vague'
+    if (namedAgent(tokens, index)) return 'named'
+  }
+  return undefined
+}
+
+/** A chain of auxiliaries and adverbs from `from`: where it ends and what it holds. */
+function verbChain(tokens: readonly Token[], from: number) {
+  let index = from
+  let be = false
+  let perfect = false
+  let diffused = false
+  while (index < tokens.length && (index === from || joined(tokens, index))) {
+    const word = lower(tokens, index)
+    if (words.be.has(word)) {
+      be = true
+      if (word === 'been' && ['has', 'have', 'had', "hasn't", "haven't", "hadn't"].includes(lower(tokens, index - 1)))
+        perfect = true
+    } else if (diffusionAdverbs.has(word)) diffused = true
+    else if (!words.auxiliaries.has(word) && !words.adverbs.has(word)) break
+    index++
+  }
+  return {end: index, be, perfect, diffused}
+}
+
+/** "it is claimed", "it has emerged that": an empty subject where the source should be. */
+function expletive(tokens: readonly Token[], index: number): Finding | undefined {
+  const subject = lower(tokens, index)
+  if (!expletives.has(subject)) return undefined
+  const chain = verbChain(tokens, index + 1)
+  const participle = at(tokens, chain.end)
+  if (!participle || !joined(tokens, chain.end)) return undefined
+  const be = chain.be || subject === "it's"
+  if (!(be && expletiveParticiples.has(participle.lower)) && !(!be && intransitive.has(participle.lower))) return undefined
+  let next = chain.end + 1
+  while (next < chain.end + 5 && joined(tokens, next) && words.time.has(lower(tokens, next))) next++
+  const following = at(tokens, next)
+  const span: Finding = {from: index, to: chain.end + 1, kind: 'agentless'}
+  if (!following || breaks(following.gap) || following.lower === 'that') return span
+  if (namedAgent(tokens, next)) return undefined
+  const agent = vagueAgent(tokens, next)
+  if (agent !== undefined) return {from: index, to: agent + 1, kind: 'vague'}
+  // "It is understood the minister …": a that-less clause, not "it was reported to police".
+  if (next === chain.end + 1 && (words.clauseStarters.has(following.lower) || isName(following) || /^\d/.test(following.text))) {
+    return following.lower === 'to' ? undefined : span
+  }
+  return undefined
+}
+
+/** "is said to", "has been described as", "is widely regarded as": a passive with no one behind it. */
+function passive(tokens: readonly Token[], index: number): Finding | undefined {
+  const word = lower(tokens, index)
+  if (!words.be.has(word) && !words.auxiliaries.has(word)) return undefined
+  const previous = lower(tokens, index - 1)
+  if (joined(tokens, index) && (words.be.has(previous) || words.auxiliaries.has(previous))) return undefined
+  const chain = verbChain(tokens, index)
+  const participle = at(tokens, chain.end)
+  if (!chain.be || !participle || !joined(tokens, chain.end)) return undefined
+  const next = chain.end + 1
+  const following = joined(tokens, next) ? lower(tokens, next) : ''
+  const agent = vagueAgent(tokens, next)
+  if (agent !== undefined) return {from: index, to: agent + 1, kind: 'vague'}
+  if (following === 'by' && namedAgent(tokens, next)) {
+    // "is believed by police to be": the source is named.
+    return undefined
+  }
+  let to: number | undefined
+  const infinitive = at(tokens, next + 1)
+  // "is said to be", not "was reported to police".
+  const toVerb =
+    following === 'to' &&
+    infinitive !== undefined &&
+    joined(tokens, next + 1) &&
+    !isName(infinitive) &&
+    !words.clauseStarters.has(infinitive.lower) &&
+    !words.specific.has(infinitive.lower) &&
+    !['him', 'them', 'me', 'us'].includes(infinitive.lower)
+  if (raising.has(participle.lower) && toVerb) {
+    // "A team is said to be on a power play when …" defines a term.
+    if (participle.lower === 'said' && tokens.some((token) => !token.quoted && definitional.has(token.lower))) return undefined
+    to = next + 1
+  } else if (chain.perfect && perfectCharacterising.has(participle.lower) && !particles.has(following)) {
+    to = following === 'as' ? next + 1 : chain.end + 1
+  } else if (chain.diffused && diffusedCharacterising.has(participle.lower) && (following === 'as' || following === 'to')) {
+    to = next + 1
+  } else if (chain.diffused && diffusedBare.has(participle.lower) && following !== 'by') {
+    to = chain.end + 1
+  } else if (participle.lower === 'regarded' && following === 'as') to = next + 1
+  else if (
+    participle.lower === 'considered' &&
+    ((following === 'to' && lower(tokens, next + 1) === 'be') || (following === 'one' && lower(tokens, next + 1) === 'of'))
+  ) {
+    to = next + 1
+  }
+  if (to === undefined) return undefined
+  const later = agentLater(tokens, to)
+  if (later === 'named') return undefined
+  return {from: index, to, kind: later === 'vague' ? 'vague' : 'agentless'}
+}
+
+/** "according to reports", "according to experts". */
+function according(tokens: readonly Token[], index: number): Finding | undefined {
+  if (lower(tokens, index) !== 'according' || lower(tokens, index + 1) !== 'to') return undefined
+  const end = phraseEnd(tokens, index + 2, 10)
+  const kind = classify(tokens, index + 2, end)
+  if (kind !== 'vague' && kind !== 'hearsay') return undefined
+  let head = index + 2
+  while (
+    head + 1 < end &&
+    !words.hearsay.has(lower(tokens, head)) &&
+    !words.vaguePlural.has(lower(tokens, head)) &&
+    !words.vagueSingular.has(lower(tokens, head))
+  )
+    head++
+  while (head + 1 < end && (words.vaguePlural.has(lower(tokens, head + 1)) || words.vagueSingular.has(lower(tokens, head + 1))))
+    head++
+  return {from: index, to: head + 1, kind: kind === 'hearsay' ? 'agentless' : 'vague'}
+}
+
+/** Whether a phrase starting at `index` opens a clause (so it can be a subject). */
+function opensClause(tokens: readonly Token[], index: number): boolean {
+  return index === 0 || breaks(at(tokens, index)?.gap ?? '') || words.clauseOpeners.has(lower(tokens, index - 1))
+}
+
+/** "Sources say", "experts warn", "some argue", "one insider said": an unnamed group as subject. */
+function vagueSubject(tokens: readonly Token[], head: number): Finding | undefined {
+  const token = at(tokens, head)
+  if (!token) return undefined
+  const word = token.lower
+  let start = head
+  let quantified = false
+  let singular = false
+  while (start > head - 3 && start > 0 && joined(tokens, start)) {
+    const before = at(tokens, start - 1)
+    if (!before || words.clauseOpeners.has(before.lower) || prepositions.has(before.lower)) break
+    if (isName(before) || words.anaphoric.has(before.lower) || /['’]s?$/.test(before.text)) return undefined
+    if (words.be.has(before.lower) || words.auxiliaries.has(before.lower) || words.speech.has(before.lower)) break
+    // "Some 200 people said" counts the people; it does not hide them.
+    if (/^\d/.test(before.text)) return undefined
+    if (quantifiers.has(before.lower)) quantified = true
+    if (singularDeterminers.has(before.lower)) singular = true
+    start--
+  }
+  if (!opensClause(tokens, start)) return undefined
+  if (vaguePronouns.has(word) && start === head) quantified = true
+  else if (words.vagueSingular.has(word)) {
+    if (!singular) return undefined
+  } else if (needQuantifier.has(word)) {
+    if (!quantified) return undefined
+  } else if (!words.vaguePlural.has(word)) return undefined
+  let verb = head + 1
+  const next = at(tokens, verb)
+  if (next && /,/.test(next.gap)) {
+    // An appositive between commas: "Critics, including the RSPB, say".
+    let close = verb
+    while (close < verb + 12 && close < tokens.length && !(close > verb && /,/.test(at(tokens, close)?.gap ?? ''))) {
+      const inner = at(tokens, close)
+      if (inner && isName(inner)) return undefined
+      close++
+    }
+    if (close === verb + 12) return undefined
+    verb = close
+  } else if (next && joined(tokens, verb) && (next.lower === 'and' || next.lower === 'or') && !vaguePronouns.has(word)) {
+    // "Experts and politicians warned": a coordinated subject.
+    const other = at(tokens, verb + 1)
+    if (!other || !joined(tokens, verb + 1) || isName(other) || words.anaphoric.has(other.lower)) return undefined
+    verb += 2
+  } else if (next && joined(tokens, verb) && postModifiers.has(next.lower) && !vaguePronouns.has(word)) {
+    let scan = verb
+    while (scan < verb + 8 && scan < tokens.length && !vagueVerbs.has(lower(tokens, scan))) {
+      const inner = at(tokens, scan)
+      if (!inner || (scan > verb && breaks(inner.gap))) return undefined
+      if (isName(inner)) return undefined
+      scan++
+    }
+    verb = scan
+  }
+  let steps = 0
+  while (steps < 3 && (words.auxiliaries.has(lower(tokens, verb)) || words.adverbs.has(lower(tokens, verb)))) {
+    verb++
+    steps++
+  }
+  const verbToken = at(tokens, verb)
+  if (!verbToken || !vagueVerbs.has(verbToken.lower)) return undefined
+  if (verb === head + 1 + steps && !joined(tokens, verb) && steps === 0 && !/,/.test(next?.gap ?? '')) return undefined
+  return {from: start, to: verb + 1, kind: 'vague'}
+}
+
+/** "…, say critics." / "“…,” said one source.": a tag with an unnamed group. */
+function vagueTag(tokens: readonly Token[], verb: number): Finding | undefined {
+  const token = at(tokens, verb)
+  if (!token || !tagVerbs.has(token.lower) || !(breaks(token.gap) || /[”’"']\s*$/.test(token.gap))) return undefined
+  for (let head = verb + 1; head < verb + 5 && joined(tokens, head); head++) {
+    const word = lower(tokens, head)
+    const current = at(tokens, head)
+    if (!current || isName(current) || words.anaphoric.has(word)) return undefined
+    const plural = words.vaguePlural.has(word) || (vaguePronouns.has(word) && head === verb + 1)
+    const singular = words.vagueSingular.has(word) && singularDeterminers.has(lower(tokens, verb + 1))
+    if (!plural && !singular) continue
+    const end = phraseEnd(tokens, head + 1, 10)
+    for (let index = head + 1; index < end; index++) {
+      const inner = at(tokens, index)
+      if (inner && isName(inner)) return undefined
+    }
+    return {from: verb, to: head + 1, kind: 'vague'}
+  }
+  return undefined
+}
+
+/** "criticised by many", "is considered by some": a passive whose agent is an unnamed group. */
+function vagueBy(tokens: readonly Token[], index: number): Finding | undefined {
+  if (lower(tokens, index) !== 'by' || !joined(tokens, index) || !judgements.has(lower(tokens, index - 1))) return undefined
+  const agent = vagueAgent(tokens, index)
+  return agent === undefined ? undefined : {from: index - 1, to: agent + 1, kind: 'vague'}
+}
+
+function hedge(tokens: readonly Token[], index: number): Finding | undefined {
+  const word = lower(tokens, index)
+  if (hearsayAdverbs.has(word)) {
+    if (joined(tokens, index) && chargeContext.has(lower(tokens, index - 1))) return undefined
+    return {from: index, to: index + 1, kind: 'agentless'}
+  }
+  if (!hedgeAdverbs.has(word)) return undefined
+  if (joined(tokens, index) && hedgeNotAfter.has(lower(tokens, index - 1))) return undefined
+  return {from: index, to: index + 1, kind: 'agentless'}
+}
+
+/** Findings in one sentence, leftmost-longest, without overlaps. */
+function detect(
+  sentence: SentenceInfo,
+  tokens: readonly Token[],
+  phrases: PhraseMatcher<Kind>,
+  text: string,
+  vague: boolean
+): Finding[] {
+  const found: Finding[] = []
+  for (const match of phrases.match(sentence.words, text)) {
+    // "There are reports from the coastguard": the phrase is followed by its source.
+    if (!namedAgent(tokens, match.to)) found.push({from: match.from, to: match.to, kind: match.value})
+  }
+  for (let index = 0; index < tokens.length; index++) {
+    const candidates = [
+      hedge(tokens, index),
+      according(tokens, index),
+      expletive(tokens, index),
+      passive(tokens, index),
+      ...(vague ? [vagueSubject(tokens, index), vagueTag(tokens, index), vagueBy(tokens, index)] : [])
+    ]
+    for (const candidate of candidates) if (candidate) found.push(candidate)
+  }
+  found.sort((a, b) => a.from - b.from || b.to - a.to)
+  const kept: Finding[] = []
+  for (const finding of found) {
+    if (!vague && finding.kind === 'vague') continue
+    const last = kept[kept.length - 1]
+    if (last && finding.from < last.to) continue
+    kept.push(finding)
+  }
+  return kept
+}
+
+/**
+ * Whether a quotation quotes a full clause of speech, not a term, title or fragment. Read from
+ * the words inside it, as the marks may be entities (`&lsquo;`).
+ */
+function quotesClause(document: ArticleDocument, quotation: Quotation, inside: readonly WordToken[], outside: string): boolean {
+  const first = inside[0]
+  const last = inside[inside.length - 1]
+  if (!first || !last || inside.length < 4) return false
+  // Quoted speech starts with a capital; "‘kill the enemies of God’" is a fragment worked into a sentence.
+  if (!/^[\p{Lu}]/u.test(first.text)) return false
+  if (!quotation.closed) return true
+  return /[.!?,…]/.test(document.text.slice(last.end, quotation.end)) || outside.replace(/[\p{P}\p{S}\s]/gu, '') === ''
+}
 
 export const rule: Rule<UnattributedClaimOptions> = {
   meta: {
     id: 'unattributed-claim',
-    description: 'Claims with no named source: "it is claimed", "X is said to", "reportedly", "sources say"',
+    description: 'Claims with no named source: "it is claimed", "X is said to", "reportedly", "sources say", unattributed quotes',
     severity: 'warning',
     fixable: false,
     recommended: true,
@@ -25,38 +459,140 @@ export const rule: Rule<UnattributedClaimOptions> = {
       properties: {
         phrases: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true},
         allow: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true},
-        vagueSources: {type: 'boolean'}
+        vagueSources: {type: 'boolean'},
+        quotations: {type: 'boolean'}
       }
     },
-    defaults: {phrases: [], allow: [], vagueSources: true}
+    defaults: {phrases: [], allow: [], vagueSources: true, quotations: true}
   },
   plugin(options) {
-    const matcher = new PhraseMatcher<Kind>()
-    for (const phrase of [...phrases.agentless, ...phrases.passiveReport, ...options.phrases]) matcher.add(phrase, 'agentless')
-    if (options.vagueSources) for (const phrase of phrases.vague) matcher.add(phrase, 'vague')
-    const allowed = new Set(options.allow.map((phrase) => phrase.toLowerCase()))
+    const phrases = new PhraseMatcher<Kind>()
+    for (const phrase of [...lexicon.phrases.agentless, ...options.phrases]) phrases.add(phrase, 'agentless')
+    const allowed = new Set(options.allow.map((phrase) => normalizeWord(phrase.trim().replace(/\s+/g, ' '))))
     return (tree, file) => {
       const document = getDocument(tree, file)
+      const sentences = document.sentences.map((sentence) => tokenize(document, sentence))
+      const heard = sentences.map((tokens) => attributions(tokens))
+      const reported = (start: number, end: number, kind: Kind | 'quote', actual: string) => {
+        if (allowed.has(normalizeWord(actual.replace(/\s+/g, ' ')))) return
+        const shown = actual.length > 48 ? `${actual.slice(0, 45).trimEnd()}…` : actual
+        report(file, rule.meta, {
+          start,
+          end,
+          actual,
+          reason:
+            kind === 'vague'
+              ? `Vague source \`${shown}\`: name who says so`
+              : kind === 'quote'
+                ? `Quotation \`${shown}\` has no speaker: name who said it`
+                : `Claim \`${shown}\` has no source: name who claims it`,
+          note:
+            kind === 'quote'
+              ? 'A direct quotation needs its speaker in the same sentence or the one next to it.'
+              : 'Attribute claims the reporter did not witness to a named person, organisation or document.',
+          weak: kind === 'vague'
+        })
+      }
       for (const sentence of document.sentences) {
-        for (const match of matcher.match(sentence.words, document.text)) {
-          const first = sentence.words[match.from]
-          const last = sentence.words[match.to - 1]
-          if (!first || !last) continue
-          const actual = document.text.slice(first.start, last.end)
-          if (allowed.has(actual.toLowerCase())) continue
-          report(file, rule.meta, {
-            start: first.start,
-            end: last.end,
-            actual,
-            reason:
-              match.value === 'vague'
-                ? `Vague source \`${actual}\`: name who says so`
-                : `Claim \`${actual}\` has no source: name who claims it`,
-            note: 'Attribute claims the reporter did not witness to a named person, organisation or document.',
-            weak: match.value === 'vague'
-          })
+        const tokens = sentences[sentence.index] ?? []
+        const own = heard[sentence.index] ?? []
+        if (own.some((attribution) => governs(tokens, attribution))) continue
+        const previous = document.sentences[sentence.index - 1]
+        // The same claim, once attributed in the sentence before, need not be attributed again.
+        if (previous?.paragraph === sentence.paragraph && (heard[previous.index]?.length ?? 0) > 0) continue
+        for (const finding of detect(sentence, tokens, phrases, document.text, options.vagueSources)) {
+          const first = tokens[finding.from]
+          const last = tokens[finding.to - 1]
+          if (!first || !last || first.quoted) continue
+          const shown = tokens
+            .slice(finding.from, finding.to)
+            .map((token) => token.text)
+            .join(' ')
+          reported(first.start, last.end, finding.kind, shown)
         }
       }
+      if (options.quotations) findUnattributedQuotations(document, sentences, reported)
     }
   }
+}
+
+function findUnattributedQuotations(
+  document: ArticleDocument,
+  sentences: readonly (readonly Token[])[],
+  reported: (start: number, end: number, kind: 'quote', actual: string) => void
+): void {
+  const speaks = sentences.map((tokens) => tokens.some((token) => !token.quoted && words.speech.has(token.lower)))
+  // A sentence about a named person introduces the quotation after it: "Dr Frasca sees games as …".
+  const introduces = sentences.map((tokens) => {
+    let first = 0
+    while (words.clauseOpeners.has(tokens[first]?.lower ?? '')) first++
+    const subject = tokens[first]
+    const next = tokens[first + 1]
+    if (tokens.some((token) => !token.quoted && words.titles.has(token.lower.replace(/\.$/, '')))) return true
+    if (!subject || subject.quoted) return false
+    if (subject.lower === 'he' || subject.lower === 'she') return true
+    return isName(subject) && next !== undefined && (isName(next) || /,/.test(next.gap))
+  })
+  // The sentence an offset falls in, or the last one before it (quotation marks can sit between sentences).
+  const sentenceIndex = (offset: number): number => {
+    let low = 0
+    let high = document.sentences.length - 1
+    let found = -1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if ((document.sentences[middle]?.start ?? 0) <= offset) {
+        found = middle
+        low = middle + 1
+      } else high = middle - 1
+    }
+    return found
+  }
+  let previous: {quotation: Quotation; attributed: boolean} | undefined
+  for (const quotation of document.quotations) {
+    const first = sentenceIndex(quotation.start)
+    const last = sentenceIndex(Math.max(quotation.start, quotation.end - 1))
+    const opening = document.sentences[first]
+    const closing = document.sentences[last]
+    if (!opening || !closing) continue
+    const block = document.blocks.find((candidate) => candidate.start <= quotation.start && quotation.start < candidate.end)
+    if (block?.kind === 'heading') continue
+    // A quotation left open runs on into the next one that opens straight after it.
+    const continues =
+      previous !== undefined &&
+      !previous.quotation.closed &&
+      document.text.slice(previous.quotation.end, quotation.start).trim() === ''
+    let attributed: boolean
+    if (continues && previous) attributed = previous.attributed
+    else {
+      const outside = document.text.slice(opening.start, quotation.start) + document.text.slice(quotation.end, closing.end)
+      const inside = document.sentences
+        .slice(first, last + 1)
+        .flatMap((sentence) => sentence.words.filter((word) => word.start >= quotation.start && word.end <= quotation.end))
+      const introduced = /:\s*$/.test(document.text.slice(Math.max(0, quotation.start - 3), quotation.start))
+      attributed = introduced || !quotesClause(document, quotation, inside, outside)
+      for (let index = Math.max(0, first - 1); !attributed && index <= last + 1 && index < speaks.length; index++) {
+        if (speaks[index]) attributed = true
+      }
+      if (first > 0 && introduces[first - 1]) attributed = true
+      if (!attributed) {
+        reported(quotation.start, quotation.end, 'quote', decoded(document, quotation, first, last))
+      }
+    }
+    previous = {quotation, attributed}
+  }
+}
+
+/** The quotation as the reader sees it (marks and entities decoded). */
+function decoded(document: ArticleDocument, quotation: Quotation, first: number, last: number): string {
+  let text = ''
+  for (const sentence of document.sentences.slice(first, last + 1)) {
+    for (const node of sentence.node.children) {
+      const start = node.position?.start.offset ?? -1
+      const end = node.position?.end.offset ?? -1
+      if (start >= quotation.start && end <= quotation.end) text += nlcstToString(node)
+      else if (start >= quotation.start && start < quotation.end && node.type === 'WhiteSpaceNode') text += ' '
+    }
+    if (sentence.end < quotation.end) text += ' '
+  }
+  return text.replace(/\s+/g, ' ').trim()
 }

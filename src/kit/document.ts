@@ -1,4 +1,4 @@
-import type {Paragraph, Root, Sentence, Word} from 'nlcst'
+import type {Nodes, Paragraph, Root, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import type {Block, CopydeskData} from './types.js'
@@ -113,7 +113,7 @@ function buildDocument(tree: Root, file: VFile): ArticleDocument {
     text,
     paragraphs,
     sentences,
-    quotations: paragraphs.flatMap((paragraph) => findQuotations(text, paragraph.start, paragraph.end)),
+    quotations: paragraphs.flatMap((paragraph) => quotationsIn(paragraph.node)),
     blocks: data.blocks,
     data
   }
@@ -128,37 +128,83 @@ const opensAfter = /[\s([{—–\-:;,/"“‘']/u
  * (‘ after a space or opening punctuation; ’ not between letters).
  */
 export function findQuotations(text: string, from: number, to: number): Quotation[] {
+  return scanQuotations(text.slice(from, to), (index) => from + index, to)
+}
+
+/**
+ * Quotations of a paragraph read from its decoded text, so that marks written as entities
+ * (`&lsquo;`, `&#8220;`) count too; offsets are mapped back to the file.
+ */
+function quotationsIn(paragraph: Paragraph): Quotation[] {
+  let view = ''
+  const starts: number[] = []
+  const ends: number[] = []
+  const visit = (node: Nodes): void => {
+    if ('value' in node) {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start === undefined || end === undefined) return
+      const literal = end - start === node.value.length
+      for (let index = 0; index < node.value.length; index++) {
+        starts.push(literal ? start + index : start)
+        ends.push(literal ? start + index + 1 : end)
+      }
+      view += node.value
+      return
+    }
+    if ('children' in node) for (const child of node.children) visit(child)
+  }
+  visit(paragraph)
+  const to = paragraph.position?.end.offset ?? ends[ends.length - 1] ?? 0
+  return scanQuotations(
+    view,
+    (index) => starts[index] ?? to,
+    to,
+    (index) => ends[index] ?? to
+  )
+}
+
+function scanQuotations(
+  text: string,
+  offset: (index: number) => number,
+  to: number,
+  endOf: (index: number) => number = (index) => offset(index) + 1
+): Quotation[] {
   const quotations: Quotation[] = []
   let doubleOpen = -1
   let singleOpen = -1
-  for (let index = from; index < to; index++) {
+  for (let index = 0; index < text.length; index++) {
     const char = text.charAt(index)
-    const before = index > from ? text.charAt(index - 1) : ' '
-    const after = index + 1 < to ? text.charAt(index + 1) : ' '
-    if (char === '“' || (char === '"' && doubleOpen === -1)) {
-      if (doubleOpen === -1) doubleOpen = index
+    const before = index > 0 ? text.charAt(index - 1) : ' '
+    const after = index + 1 < text.length ? text.charAt(index + 1) : ' '
+    // A straight mark after a space and before a word opens; one opening while a quote is open
+    // means that quote ran on unclosed (the convention for a quotation over several paragraphs).
+    const opensDouble = /\s/.test(before) && !/\s/.test(after)
+    if (char === '“' || (char === '"' && (doubleOpen === -1 || opensDouble))) {
+      if (doubleOpen !== -1) quotations.push({start: offset(doubleOpen), end: offset(index), closed: false})
+      doubleOpen = index
     } else if (char === '”' || char === '"') {
       if (doubleOpen !== -1) {
-        quotations.push({start: doubleOpen, end: index + 1, closed: true})
+        quotations.push({start: offset(doubleOpen), end: endOf(index), closed: true})
         doubleOpen = -1
       }
     } else if (char === '‘' || char === "'") {
       const opens = opensAfter.test(before) && !/\s/.test(after)
       if (opens && singleOpen === -1) singleOpen = index
       else if (char === "'" && singleOpen !== -1 && !letterOrDigit.test(after)) {
-        quotations.push({start: singleOpen, end: index + 1, closed: true})
+        quotations.push({start: offset(singleOpen), end: endOf(index), closed: true})
         singleOpen = -1
       }
     } else if (char === '’' && singleOpen !== -1) {
       // An apostrophe sits between letters (don’t); a closing mark is followed by a non-letter.
       if (!letterOrDigit.test(after)) {
-        quotations.push({start: singleOpen, end: index + 1, closed: true})
+        quotations.push({start: offset(singleOpen), end: endOf(index), closed: true})
         singleOpen = -1
       }
     }
   }
-  if (doubleOpen !== -1) quotations.push({start: doubleOpen, end: to, closed: false})
-  if (singleOpen !== -1) quotations.push({start: singleOpen, end: to, closed: false})
+  if (doubleOpen !== -1) quotations.push({start: offset(doubleOpen), end: to, closed: false})
+  if (singleOpen !== -1) quotations.push({start: offset(singleOpen), end: to, closed: false})
   return quotations.sort((a, b) => a.start - b.start)
 }
 
