@@ -128,11 +128,14 @@ export function isCreditOnly(text: string): boolean {
   if (words.length > 10) return false
   if (/^(?:photo|photograph|picture|image|video)s?\s+(?:by|courtesy|credit)\b/i.test(clean)) return true
   if (/^©/.test(clean)) return true
-  // Name/Outlet/Agency: slashes between capitalised names, with no verb-like lowercase words.
-  if (/\//.test(clean) && !/\s[a-z]{4,}\s/.test(` ${clean} `) && /^[\p{Lu}(@]/u.test(clean) && !/https?:|www\./.test(clean)) {
-    return clean.split('/').every((part) => /^[\p{Lu}\p{N}(@]/u.test(part.trim()))
-  }
-  return false
+  // Name/Outlet/Agency: short runs of capitalised words between slashes, naming an agency or three hands.
+  const parts = clean.split('/').map((part) => part.trim())
+  if (parts.length < 2 || /https?:|www\.|[()]/.test(clean)) return false
+  const named = parts.every((part) => {
+    const words = wordsOf(part)
+    return words.length >= 1 && words.length <= 4 && words.every((word) => /^[\p{Lu}\p{N}@]/u.test(word))
+  })
+  return named && (parts.length >= 3 || parts.some((part) => agencyOnly.test(part)))
 }
 
 const cuePattern = new RegExp(

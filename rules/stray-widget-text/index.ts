@@ -222,14 +222,18 @@ function findFurniture(
       // Bounded by sentences (or the end of the copy) on both sides; anything else is a list or a section.
       const before = views[first - 1]
       const after = views[last + 1]
-      if ((before && !before.sentence && !found.has(first - 1)) || (after && !after.sentence && !found.has(last + 1))) return
+      const bounds = (other: BlockView | undefined, at: number): boolean =>
+        other === undefined || other.sentence || other.image || found.has(at)
+      if (!bounds(before, first - 1) || !bounds(after, last + 1)) return
       const cue = hasCaptionCue(view.text)
       const pictured =
         [views[index - 1], views[index + 1]].some((other) => other?.image) ||
         found.get(index - 1)?.kind === 'caption' ||
         found.get(index + 1)?.kind === 'caption'
-      // Alone and unconfirmed, only a long one: subheadings without full stops are short.
-      if (!(cue || pictured || view.words >= 18 || run.length >= 2)) return
+      // Alone and unconfirmed, only a long one on a page that shows its pictures elsewhere:
+      // subheadings without full stops are short, and captions come in families.
+      const family = [...found.values()].some((finding) => finding.kind === 'caption' && !finding.weak)
+      if (!(cue || pictured || (view.words >= 18 && family) || run.length >= 2)) return
       add(
         index,
         view,
@@ -406,7 +410,8 @@ function findSpans(
 ): Finding[] {
   const spans: Finding[] = []
   views.forEach((view, index) => {
-    if (found.has(index) || view.heading) return
+    // A one-line scrape is all "headline" to the plain-text parser; its glued-on furniture still counts.
+    if (found.has(index) || (view.heading && view.words < 40)) return
     const {start: blockStart, end: blockEnd} = view.block
     const source = text.slice(blockStart, blockEnd)
     if (source !== view.text) return
@@ -428,6 +433,8 @@ function findSpans(
     let match: RegExpExecArray | null
     let reached = prefix
     while ((match = starts.exec(source)) !== null) {
+      // The opening match is empty; step past it so the scan moves on.
+      if (match[0] === '') starts.lastIndex++
       const at = match.index + match[0].length
       if (at < reached) continue
       const rest = source.slice(at)
