@@ -17,9 +17,9 @@ export function key(text: string): string {
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/[“”]/g, '"')
+    .replace(/\s*\((?:\d+|\d+ of \d+)\)\s*$/, '')
     .replace(/^[\s•·▪●◦‣\-–—*+>|[(]+/, '')
     .replace(/[\s\])|]+$/, '')
-    .replace(/\s*\((?:\d+|\d+ of \d+)\)$/, '')
     .replace(/\s+\d+$/, '')
     .replace(/[\s.:!›»>…|]+$/, '')
     .replace(/\s+/g, ' ')
@@ -72,7 +72,27 @@ export function endsWithEllipsis(text: string): boolean {
 }
 
 const smallWords = new Set([
-  'a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'is', 'of', 'on', 'or', 'the', 'to', 'vs', 'with', 'over', 'after'
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'is',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'vs',
+  'with',
+  'over',
+  'after'
 ])
 
 /** Headline case: nearly every word that is not a small word starts with a capital or a digit. */
@@ -98,18 +118,18 @@ const agencyAlternation = agencies.map((name) => name.replace(/[.*+?^${}()|[\]\\
 /** A credit closing a caption: `(Image: GETTY)`, `(AP Photo/Alan Diaz, File)`, `REUTERS/Brendan McDermid`, `Credit: ESA`. */
 const trailingCredit = new RegExp(
   '(?:' +
-  [
-    String.raw`\((?:image|images|photo|photos|picture|pic|credit|source|video)s?\s*:[^)]*\)`,
-    String.raw`\((?:[\p{Lu}][\p{L}.&' -]*(?:\/[\p{Lu}][\p{L}.&' -]*)+|${agencyAlternation})(?:\s+photo)?(?:,\s*file)?\)`,
-    String.raw`\b(?:reuters|afp|ap|epa|pa)\/[\p{L}][\p{L}.'’-]*(?:\s[\p{L}][\p{L}.'’-]*){0,3}`,
-    String.raw`\b(?:credit|photo|image|picture)s?\s*:\s*[^.]{1,60}`,
-    String.raw`\bvia (?:${agencyAlternation})`,
-    String.raw`\/(?:${agencyAlternation})`,
-    String.raw`\bsubmitted photo`,
-    String.raw`\(published [^)]*\)`
-  ]
-    .map((part) => `(?:${part})`)
-    .join('|') +
+    [
+      String.raw`\((?:image|images|photo|photos|picture|pic|credit|source|video)s?\s*:[^)]*\)`,
+      String.raw`\((?:[\p{Lu}][\p{L}.&' -]*(?:\/[\p{Lu}][\p{L}.&' -]*)+|${agencyAlternation})(?:\s+photo)?(?:,\s*file)?\)`,
+      String.raw`\b(?:reuters|afp|ap|epa|pa)\/[\p{L}][\p{L}.'’-]*(?:\s[\p{L}][\p{L}.'’-]*){0,3}`,
+      String.raw`\b(?:credit|photo|image|picture)s?\s*:\s*[^.]{1,60}`,
+      String.raw`\bvia (?:${agencyAlternation})`,
+      String.raw`\/(?:${agencyAlternation})`,
+      String.raw`\bsubmitted photo`,
+      String.raw`\(published [^)]*\)`
+    ]
+      .map((part) => `(?:${part})`)
+      .join('|') +
     String.raw`)\s*\.?\s*$`,
   'iu'
 )
@@ -209,7 +229,9 @@ export function isSiteLink(text: string): boolean {
 
 /** Related-links headers such as `Related articles` are in the lexicon; this names the one-off tags of link lists. */
 export function hasLinkTag(text: string): boolean {
-  return /\[\s*(?:insight|video|videos|reaction|news|warning|pictures|pics|poll|latest|live|analysis|opinion|revealed)\s*\]\s*\|?\s*$/i.test(text)
+  return /\[\s*(?:insight|video|videos|reaction|news|warning|pictures|pics|poll|latest|live|analysis|opinion|revealed)\s*\]\s*\|?\s*$/i.test(
+    text
+  )
 }
 
 /** Whether a block is an image alone (Markdown `![alt](src)`), whose alt text is not copy. */

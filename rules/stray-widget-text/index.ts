@@ -1,26 +1,26 @@
-import {getDocument, report, type Block, type Rule} from '../../src/kit/index.js'
+import {type Block, getDocument, type Rule, report} from '../../src/kit/index.js'
 import {
   compileLexicon,
+  describesPicture,
   endsLikeSentence,
   endsWithEllipsis,
   hasCaptionCue,
   hasLinkTag,
   hasTrailingCredit,
+  isBracketedCredit,
   isByline,
   isCreditOnly,
   isImageOnly,
-  isTitleCase,
-  isBracketedCredit,
   isSiteLink,
-  describesPicture,
-  sentenceCount,
+  isTitleCase,
+  type Kind,
   key,
   kinds,
+  type Lexicon,
   labels,
   leadOf,
-  wordsOf,
-  type Kind,
-  type Lexicon
+  sentenceCount,
+  wordsOf
 } from './detect.js'
 import {removalRange, spanRemovalRange} from './remove.js'
 
@@ -66,14 +66,40 @@ const bullet = /^\s*(?:[•·▪●◦‣\-*+]|\d{1,2}[.)])\s+/
 
 /** Class-name words that mark an element of the page around the story. */
 const classKinds = new Map<string, Kind>([
-  ['share', 'share'], ['sharing', 'share'], ['social', 'share'], ['sharebar', 'share'], ['comments', 'share'], ['toolbar', 'share'],
-  ['related', 'related'], ['recommended', 'related'], ['recirc', 'related'], ['more-stories', 'related'], ['read-more', 'call-to-action'],
-  ['newsletter', 'call-to-action'], ['signup', 'call-to-action'], ['subscribe', 'call-to-action'], ['promo', 'ad'],
-  ['ad', 'ad'], ['ads', 'ad'], ['advert', 'ad'], ['advertisement', 'ad'], ['sponsored', 'ad'], ['dfp', 'ad'],
-  ['caption', 'caption'], ['credit', 'caption'], ['byline', 'byline'], ['timestamp', 'byline'], ['dateline-time', 'byline']
+  ['share', 'share'],
+  ['sharing', 'share'],
+  ['social', 'share'],
+  ['sharebar', 'share'],
+  ['comments', 'share'],
+  ['toolbar', 'share'],
+  ['related', 'related'],
+  ['recommended', 'related'],
+  ['recirc', 'related'],
+  ['more-stories', 'related'],
+  ['read-more', 'call-to-action'],
+  ['newsletter', 'call-to-action'],
+  ['signup', 'call-to-action'],
+  ['subscribe', 'call-to-action'],
+  ['promo', 'ad'],
+  ['ad', 'ad'],
+  ['ads', 'ad'],
+  ['advert', 'ad'],
+  ['advertisement', 'ad'],
+  ['sponsored', 'ad'],
+  ['dfp', 'ad'],
+  ['caption', 'caption'],
+  ['credit', 'caption'],
+  ['byline', 'byline'],
+  ['timestamp', 'byline'],
+  ['dateline-time', 'byline']
 ])
 const tagKinds = new Map<string, Kind>([
-  ['aside', 'related'], ['nav', 'related'], ['figure', 'caption'], ['footer', 'related'], ['form', 'call-to-action'], ['button', 'share']
+  ['aside', 'related'],
+  ['nav', 'related'],
+  ['figure', 'caption'],
+  ['footer', 'related'],
+  ['form', 'call-to-action'],
+  ['button', 'share']
 ])
 
 export const rule: Rule<StrayWidgetTextOptions> = {
@@ -143,7 +169,7 @@ function findFurniture(
       end: view.block.end,
       removal: blockRemoval(text, view.block, blocks, elementUses),
       weak,
-      shown: view.text,
+      shown: readable(text.slice(view.block.start, view.block.end), view.text),
       ...(why === undefined ? {} : {why})
     })
   }
@@ -206,7 +232,15 @@ function findFurniture(
     if (!isCreditOnly(view.text) || found.get(index)?.kind !== 'caption') return
     const before = views[index - 1]
     const describes = before && (!before.sentence || hasCaptionCue(before.text) || describesPicture(before.text))
-    if (before && describes && !found.has(index - 1) && !before.heading && before.words <= 45 && index - 1 > bodyStart && !before.wrapped) {
+    if (
+      before &&
+      describes &&
+      !found.has(index - 1) &&
+      !before.heading &&
+      before.words <= 45 &&
+      index - 1 > bodyStart &&
+      !before.wrapped
+    ) {
       add(index - 1, before, 'caption', false, 'The text above a photo credit is the photo’s caption.')
     }
   })
@@ -223,7 +257,7 @@ function findFurniture(
       const before = views[first - 1]
       const after = views[last + 1]
       const bounds = (other: BlockView | undefined, at: number): boolean =>
-        other === undefined || other.sentence || other.image || found.has(at)
+        other === undefined || other.sentence || other.image || other.heading || found.has(at)
       if (!bounds(before, first - 1) || !bounds(after, last + 1)) return
       const cue = hasCaptionCue(view.text)
       const pictured =
@@ -244,9 +278,71 @@ function findFurniture(
     })
   }
 
-  const findings = [...found.values()]
+  const findings = joinRemovals(text, [...found.values()])
   findings.push(...findSpans(text, views, lexicon, enabled, allowed, found))
   return findings.sort((a, b) => a.start - b.start)
+}
+
+const entities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  hellip: '…',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  mdash: '—',
+  ndash: '–'
+}
+
+/** HTML joins adjacent links without a space (`ShareTweet`); show the source with its tags as spaces instead. */
+function readable(source: string, text: string): string {
+  if (!source.includes('<')) return text
+  return source.replace(/<[^>]*>/g, ' ').replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#')) {
+      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole
+    }
+    return entities[name.toLowerCase()] ?? whole
+  })
+}
+
+/**
+ * Neighbouring furniture goes in one cut, so that two blocks removed side by side do not leave
+ * their two blank lines behind.
+ */
+function joinRemovals(text: string, findings: readonly Finding[]): Finding[] {
+  const sorted = [...findings].sort((a, b) => a.removal[0] - b.removal[0])
+  const joined: Finding[] = []
+  let group: Finding[] = []
+  const flush = (): void => {
+    const first = group[0]
+    const last = group[group.length - 1]
+    if (first && last && group.length > 1) {
+      let end = Math.max(...group.map((finding) => finding.removal[1]))
+      while (end > first.removal[0] && /\s/.test(text[end - 1] ?? '')) end--
+      const removal = removalRange(text, first.removal[0], end)
+      for (const finding of group) joined.push({...finding, removal})
+    } else joined.push(...group)
+    group = []
+  }
+  for (const finding of sorted) {
+    const previous = group[group.length - 1]
+    const touching =
+      previous !== undefined &&
+      finding.removal[0] >= previous.removal[0] &&
+      /^\s*$/.test(
+        text.slice(Math.max(...group.map((other) => other.removal[1])), Math.max(finding.removal[0], previous.removal[1]))
+      )
+    if (!touching) flush()
+    group.push(finding)
+  }
+  flush()
+  return joined
 }
 
 function viewBlocks(text: string, format: string, blocks: readonly Block[]): BlockView[] {
@@ -258,9 +354,13 @@ function viewBlocks(text: string, format: string, blocks: readonly Block[]): Blo
     const sameNext = format === 'txt' && next !== undefined && next.paragraph === block.paragraph
     // A plain-text line that runs on into the next (or on from the last) is part of a wrapped paragraph.
     const runsOn = (line: Block, after: Block): boolean =>
-      !endsLikeSentence(line.text) && !bullet.test(after.text) && !bullet.test(line.text) && /^[\p{Ll}\p{N}(“"‘']/u.test(after.text)
+      !endsLikeSentence(line.text) &&
+      !bullet.test(after.text) &&
+      !bullet.test(line.text) &&
+      /^[\p{Ll}\p{N}(“"‘']/u.test(after.text)
     const wrapped =
-      (sameNext && next !== undefined && runsOn(block, next)) || (samePrevious && previous !== undefined && runsOn(previous, block))
+      (sameNext && next !== undefined && runsOn(block, next)) ||
+      (samePrevious && previous !== undefined && runsOn(previous, block))
     return {
       block,
       text: block.text,
@@ -325,7 +425,9 @@ function isProse(views: readonly BlockView[], found: ReadonlyMap<number, Finding
   let long = 0
   let sentences = 0
   views.forEach((view, index) => {
+    // Captions that point at their picture are not evidence against the copy being prose.
     if (index < bodyStart || found.has(index) || view.heading || view.list || view.words < 8) return
+    if (!view.sentence && hasCaptionCue(view.text)) return
     long++
     if (view.sentence) sentences++
   })
@@ -378,8 +480,7 @@ function blockRemoval(
     if (!candidate || candidate[0] < 0 || !isFurnitureMark(mark)) continue
     // Never a container that holds the headline or the story's own text.
     const holdsStory = blocks.some(
-      (other) =>
-        other.start >= candidate[0] && other.end <= candidate[1] && (other.kind === 'heading' && other.depth === 1)
+      (other) => other.start >= candidate[0] && other.end <= candidate[1] && other.kind === 'heading' && other.depth === 1
     )
     if (!holdsStory) {
       range = candidate
@@ -430,9 +531,10 @@ function findSpans(
     if (!flattened) return
     // A unit starts at the block start or after a sentence end; it runs to the next ` . ` break.
     const starts = /(?:^|[.!?…]['’"”)]?\s+)(?=\S)/g
-    let match: RegExpExecArray | null
     let reached = prefix
-    while ((match = starts.exec(source)) !== null) {
+    for (;;) {
+      const match = starts.exec(source)
+      if (match === null) break
       // The opening match is empty; step past it so the scan moves on.
       if (match[0] === '') starts.lastIndex++
       const at = match.index + match[0].length
@@ -445,7 +547,8 @@ function findSpans(
       if (allowed.has(lower)) continue
       let kind: Kind | undefined = lexicon.blocks.get(lower)
       const lead = kind ? undefined : leadOf(lexicon, lower)
-      if (lead && /[:]$|^scroll down|^read more|^click here|^watch|^see more/.test(lead.lead) && wordsOf(unit).length <= 25) kind = lead.kind
+      if (lead && /[:]$|^scroll down|^read more|^click here|^watch|^see more/.test(lead.lead) && wordsOf(unit).length <= 25)
+        kind = lead.kind
       if (!kind && /^video\s+scroll down\b/i.test(unit)) kind = 'call-to-action'
       if (!kind || !enabled.has(kind)) continue
       if (kind === 'caption' && !lead) continue
@@ -470,17 +573,25 @@ function findSpans(
  */
 function bylinePrefix(source: string): number {
   if (!/^by\s+\.\s/i.test(source) && !/^(?:published|updated|last updated)\b/i.test(source)) return 0
-  const piece = /([^]*?)\s\.(?=\s|$)/y
+  const piece = /([\s\S]*?)\s\.(?=\s|$)/y
   let end = 0
   let consumed = 0
   let sawName = false
-  let match: RegExpExecArray | null
   piece.lastIndex = 0
-  while ((match = piece.exec(source)) !== null) {
+  for (;;) {
+    const match = piece.exec(source)
+    if (match === null) break
     const part = (match[1] ?? '').trim()
     const words = wordsOf(part)
-    const stamp = /^(?:\|\s*)?(?:published|updated|last updated|posted)\b/i.test(part) || /^\|?\s*$/.test(part) || /^\d{1,2}[:.]\d{2}/.test(part)
-    const name = words.length > 0 && words.length <= 6 && /^(?:and\s+)?[\p{Lu}]/u.test(part) && !/[.!?]$/.test(part) &&
+    const stamp =
+      /^(?:\|\s*)?(?:published|updated|last updated|posted)\b/i.test(part) ||
+      /^\|?\s*$/.test(part) ||
+      /^\d{1,2}[:.]\d{2}/.test(part)
+    const name =
+      words.length > 0 &&
+      words.length <= 6 &&
+      /^(?:and\s+)?[\p{Lu}]/u.test(part) &&
+      !/[.!?]$/.test(part) &&
       words.every((word) => /^[\p{Lu}]/u.test(word) || /^(?:and|de|van|von|der|al|bin|la|le|du|da)$/.test(word))
     if (consumed === 0 && /^by$/i.test(part)) {
       consumed++
