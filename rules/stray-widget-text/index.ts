@@ -1,11 +1,33 @@
-import {getDocument, report, type Block, type Rule} from '../../src/kit/index.js'
-import phrases from './phrases.json' with {type: 'json'}
+import {type Block, getDocument, type Rule, report} from '../../src/kit/index.js'
+import {
+  compileLexicon,
+  describesPicture,
+  endsLikeSentence,
+  endsWithEllipsis,
+  hasCaptionCue,
+  hasLinkTag,
+  hasTrailingCredit,
+  isBracketedCredit,
+  isByline,
+  isCreditOnly,
+  isImageOnly,
+  isSiteLink,
+  isTitleCase,
+  type Kind,
+  key,
+  kinds,
+  type Lexicon,
+  labels,
+  leadOf,
+  sentenceCount,
+  wordsOf
+} from './detect.js'
+import {removalRange, spanRemovalRange} from './remove.js'
 
-type Kind = keyof typeof phrases | 'caption'
-const kinds = ['share', 'call-to-action', 'ad', 'caption'] as const
+export type {Kind} from './detect.js'
 
 export interface StrayWidgetTextOptions {
-  /** More block texts that are furniture, by kind. */
+  /** More block texts that are furniture (matched like the built-in phrases: case, bullets and end punctuation aside). */
   readonly phrases: readonly string[]
   /** Block texts never to flag. */
   readonly allow: readonly string[]
@@ -13,27 +35,77 @@ export interface StrayWidgetTextOptions {
   readonly kinds: readonly Kind[]
 }
 
-const labels: Record<Kind, string> = {
-  share: 'share widget',
-  'call-to-action': 'call to action',
-  ad: 'ad marker',
-  caption: 'photo caption or credit'
+/** One piece of furniture: where it is, what it is, and what to cut. */
+interface Finding {
+  readonly kind: Kind
+  readonly start: number
+  readonly end: number
+  readonly removal: readonly [number, number]
+  /** Found by its shape alone, with no phrase or cue to confirm it. */
+  readonly weak: boolean
+  readonly why?: string
+  /** The text as a reader sees it (entities decoded, tags dropped). */
+  readonly shown: string
 }
 
-/** A block's text as a key: lowercase, bullets, counts and trailing punctuation dropped. */
-function key(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/^[\s•·▪\-*+]+/, '')
-    .replace(/\s*\(\d+\)\s*$/, '')
-    .replace(/[\s.:!›»>…]+$/, '')
-    .trim()
+/** What the rule knows about each block before deciding. */
+interface BlockView {
+  readonly block: Block
+  readonly text: string
+  readonly key: string
+  readonly words: number
+  readonly sentence: boolean
+  readonly list: boolean
+  readonly heading: boolean
+  /** A line of a hard-wrapped plain-text paragraph: its end is not the paragraph's end. */
+  readonly wrapped: boolean
+  readonly image: boolean
 }
+
+const bullet = /^\s*(?:[•·▪●◦‣\-*+]|\d{1,2}[.)])\s+/
+
+/** Class-name words that mark an element of the page around the story. */
+const classKinds = new Map<string, Kind>([
+  ['share', 'share'],
+  ['sharing', 'share'],
+  ['social', 'share'],
+  ['sharebar', 'share'],
+  ['comments', 'share'],
+  ['toolbar', 'share'],
+  ['related', 'related'],
+  ['recommended', 'related'],
+  ['recirc', 'related'],
+  ['more-stories', 'related'],
+  ['read-more', 'call-to-action'],
+  ['newsletter', 'call-to-action'],
+  ['signup', 'call-to-action'],
+  ['subscribe', 'call-to-action'],
+  ['promo', 'ad'],
+  ['ad', 'ad'],
+  ['ads', 'ad'],
+  ['advert', 'ad'],
+  ['advertisement', 'ad'],
+  ['sponsored', 'ad'],
+  ['dfp', 'ad'],
+  ['caption', 'caption'],
+  ['credit', 'caption'],
+  ['byline', 'byline'],
+  ['timestamp', 'byline'],
+  ['dateline-time', 'byline']
+])
+const tagKinds = new Map<string, Kind>([
+  ['aside', 'related'],
+  ['nav', 'related'],
+  ['figure', 'caption'],
+  ['footer', 'related'],
+  ['form', 'call-to-action'],
+  ['button', 'share']
+])
 
 export const rule: Rule<StrayWidgetTextOptions> = {
   meta: {
     id: 'stray-widget-text',
-    description: 'Page furniture left in the copy: share widgets, "Read more", ads, captions, bylines',
+    description: 'Page furniture left in the copy: share widgets, "Read more", ads, related links, captions, bylines',
     severity: 'warning',
     fixable: true,
     recommended: true,
@@ -49,50 +121,491 @@ export const rule: Rule<StrayWidgetTextOptions> = {
     defaults: {phrases: [], allow: [], kinds: [...kinds]}
   },
   plugin(options) {
-    const byText = new Map<string, Kind>()
-    for (const kind of Object.keys(phrases) as (keyof typeof phrases)[]) {
-      if (options.kinds.includes(kind)) for (const phrase of phrases[kind]) byText.set(phrase, kind)
-    }
-    for (const phrase of options.phrases) byText.set(key(phrase), 'call-to-action')
+    const lexicon = compileLexicon(options.kinds, options.phrases)
     const allowed = new Set(options.allow.map(key))
+    const enabled = new Set<Kind>(options.kinds)
     return (tree, file) => {
       const document = getDocument(tree, file)
-      for (const block of document.blocks) {
-        if (block.kind === 'code' || block.kind === 'html') continue
-        const text = key(block.text)
-        if (allowed.has(text)) continue
-        let kind = byText.get(text)
-        if (!kind && options.kinds.includes('caption') && /^(pictured|image copyright|photo|picture)\s*:/i.test(block.text)) {
-          kind = 'caption'
-        }
-        if (!kind) continue
+      const findings = findFurniture(document.text, document.data.format, document.blocks, lexicon, enabled, allowed)
+      for (const finding of findings) {
+        const actual = document.text.slice(finding.start, finding.end)
+        const shown = finding.shown.replace(/\s+/g, ' ').trim()
         report(file, rule.meta, {
-          start: block.start,
-          end: block.end,
-          actual: document.text.slice(block.start, block.end),
+          start: finding.start,
+          end: finding.end,
+          actual,
           expected: [],
-          reason: `Unexpected ${labels[kind]} \`${block.text.slice(0, 60)}\` in the copy, remove it`,
-          fix: {range: removalRange(document.text, block), text: ''}
+          reason: `Unexpected ${labels[finding.kind]} \`${shown.length > 60 ? `${shown.slice(0, 59)}…` : shown}\` in the copy, remove it`,
+          note: finding.why ?? 'Page furniture is not part of the story: take it out before publishing or republishing.',
+          fix: {range: finding.removal, text: ''},
+          weak: finding.weak
         })
       }
     }
   }
 }
 
-/** The block with its line: its own line ending, and one blank line when it stood alone as a paragraph. */
-function removalRange(text: string, block: Block): [number, number] {
-  let start = block.start
-  while (start > 0 && text[start - 1] !== '\n' && /\s/.test(text[start - 1] ?? '')) start--
-  const lineStart = start === 0 || text[start - 1] === '\n'
-  if (!lineStart) return [block.start, block.end]
-  let end = block.end
-  while (end < text.length && text[end] !== '\n' && /\s/.test(text[end] ?? '')) end++
-  if (text[end] === '\n') end++
-  else return [start, end]
-  // Drop the blank line after it too when the block was a paragraph of its own.
-  const before = text.slice(0, start)
-  const blankBefore = start === 0 || /\n\s*\n$/.test(before) || /^\s*$/.test(before)
-  const blankAfter = /^[ \t]*\r?\n/.exec(text.slice(end))
-  if (blankBefore && blankAfter) end += blankAfter[0].length
-  return [start, end]
+function findFurniture(
+  text: string,
+  format: string,
+  blocks: readonly Block[],
+  lexicon: Lexicon,
+  enabled: ReadonlySet<Kind>,
+  allowed: ReadonlySet<string>
+): Finding[] {
+  const views = viewBlocks(text, format, blocks)
+  const found = new Map<number, Finding>()
+  const headline = views.find((view) => view.heading)
+  const elementUses = new Map<string, number>()
+  for (const view of views) {
+    const element = view.block.element
+    if (element) elementUses.set(String(element), (elementUses.get(String(element)) ?? 0) + 1)
+  }
+  const add = (index: number, view: BlockView, kind: Kind, weak: boolean, why?: string): void => {
+    if (!enabled.has(kind) || found.has(index)) return
+    found.set(index, {
+      kind,
+      start: view.block.start,
+      end: view.block.end,
+      removal: blockRemoval(text, view.block, blocks, elementUses),
+      weak,
+      shown: readable(text.slice(view.block.start, view.block.end), view.text),
+      ...(why === undefined ? {} : {why})
+    })
+  }
+
+  // Signals that stand on their own: phrases, markup, bylines, credits.
+  views.forEach((view, index) => {
+    if (allowed.has(view.key) || view.key === '') return
+    const kind = explicitKind(view, lexicon, headline, index)
+    if (kind) add(index, view, kind, false)
+  })
+
+  const bodyStart = views.findIndex(
+    (view, index) => !found.has(index) && !view.heading && !view.list && view.sentence && view.words >= 8 && view !== headline
+  )
+  const prose = isProse(views, found, bodyStart)
+
+  // Runs of link headlines after a related-links header, or ending in ellipses.
+  views.forEach((view, index) => {
+    if (allowed.has(view.key) || found.has(index) || view === headline || view.heading) return
+    if (endsWithEllipsis(view.text) && view.words >= 3 && view.words <= 40 && !view.wrapped) {
+      const run = [views[index - 1], views[index + 1]].some((other) => other && endsWithEllipsis(other.text))
+      const many = (view.text.match(/…|\.\.\./g) ?? []).length >= 2
+      // A headline cut short mid-phrase: no sentence ends inside it, and it is not the copy's opening.
+      const cut = view.words <= 25 && sentenceCount(view.text) === 1 && index > 0
+      if (view.list || run || many || cut || isTitleCase(view.text.replace(/(?:…|\.\.\.)\s*$/, ''))) {
+        add(index, view, 'related', false, 'Headlines cut off with an ellipsis are links to other stories.')
+      }
+    }
+  })
+  views.forEach((view, index) => {
+    if (found.get(index)?.kind !== 'related' || view.words > 6) return
+    const header = lexicon.blocks.get(view.key) === 'related'
+    for (let next = index + 1; next < views.length && next <= index + 10; next++) {
+      const other = views[next]
+      if (!other || found.has(next)) {
+        if (other && found.get(next)?.kind === 'related') continue
+        break
+      }
+      if (other.heading || other.sentence || other.words > 25 || other.words < 2 || other.wrapped) break
+      if (!header && (!isTitleCase(other.text) || other.text === other.text.toUpperCase())) break
+      add(next, other, 'related', false, 'A headline in a list of links to other stories.')
+    }
+  })
+
+  // Navigation menus: a long run of short link labels.
+  for (let first = Math.max(bodyStart, 1); first >= 1 && first < views.length; ) {
+    let last = first
+    while (last < views.length && menuItem(views[last])) last++
+    if (last - first >= 6) {
+      for (let index = first; index < last; index++) {
+        const view = views[index]
+        if (view) add(index, view, 'related', false, 'A run of short link labels is a navigation menu.')
+      }
+    }
+    first = last + 1
+  }
+
+  // Captions: sentences without a full stop amid copy that has them, or text beside a credit.
+  views.forEach((view, index) => {
+    if (!isCreditOnly(view.text) || found.get(index)?.kind !== 'caption') return
+    const before = views[index - 1]
+    const describes = before && (!before.sentence || hasCaptionCue(before.text) || describesPicture(before.text))
+    if (
+      before &&
+      describes &&
+      !found.has(index - 1) &&
+      !before.heading &&
+      before.words <= 45 &&
+      index - 1 > bodyStart &&
+      !before.wrapped
+    ) {
+      add(index - 1, before, 'caption', false, 'The text above a photo credit is the photo’s caption.')
+    }
+  })
+  if (prose && bodyStart >= 0) {
+    views.forEach((view, index) => {
+      if (index <= bodyStart || found.has(index) || !captionShape(view)) return
+      let first = index
+      while (first - 1 > bodyStart && (captionShape(views[first - 1]) || found.has(first - 1))) first--
+      let last = index
+      while (last + 1 < views.length && (captionShape(views[last + 1]) || found.has(last + 1))) last++
+      const run = views.slice(first, last + 1).filter((other, offset) => !found.has(first + offset) && other !== undefined)
+      if (run.length > 3) return
+      // Bounded by sentences (or the end of the copy) on both sides; anything else is a list or a section.
+      const before = views[first - 1]
+      const after = views[last + 1]
+      const bounds = (other: BlockView | undefined, at: number): boolean =>
+        other === undefined || other.sentence || other.image || other.heading || found.has(at)
+      if (!bounds(before, first - 1) || !bounds(after, last + 1)) return
+      const cue = hasCaptionCue(view.text)
+      const pictured =
+        [views[index - 1], views[index + 1]].some((other) => other?.image) ||
+        found.get(index - 1)?.kind === 'caption' ||
+        found.get(index + 1)?.kind === 'caption'
+      // Alone and unconfirmed, only a long one on a page that shows its pictures elsewhere:
+      // subheadings without full stops are short, and captions come in families.
+      const family = [...found.values()].some((finding) => finding.kind === 'caption' && !finding.weak)
+      if (!(cue || pictured || (view.words >= 18 && family) || run.length >= 2)) return
+      add(
+        index,
+        view,
+        'caption',
+        !(cue || pictured),
+        'A sentence with no full stop among sentences that have one reads like a photo caption.'
+      )
+    })
+  }
+
+  const findings = joinRemovals(text, [...found.values()])
+  findings.push(...findSpans(text, views, lexicon, enabled, allowed, found))
+  return findings.sort((a, b) => a.start - b.start)
+}
+
+const entities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  hellip: '…',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  mdash: '—',
+  ndash: '–'
+}
+
+/** HTML joins adjacent links without a space (`ShareTweet`); show the source with its tags as spaces instead. */
+function readable(source: string, text: string): string {
+  if (!source.includes('<')) return text
+  return source.replace(/<[^>]*>/g, ' ').replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#')) {
+      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole
+    }
+    return entities[name.toLowerCase()] ?? whole
+  })
+}
+
+/**
+ * Neighbouring furniture goes in one cut, so that two blocks removed side by side do not leave
+ * their two blank lines behind.
+ */
+function joinRemovals(text: string, findings: readonly Finding[]): Finding[] {
+  const sorted = [...findings].sort((a, b) => a.removal[0] - b.removal[0])
+  const joined: Finding[] = []
+  let group: Finding[] = []
+  const flush = (): void => {
+    const first = group[0]
+    const last = group[group.length - 1]
+    if (first && last && group.length > 1) {
+      let end = Math.max(...group.map((finding) => finding.removal[1]))
+      while (end > first.removal[0] && /\s/.test(text[end - 1] ?? '')) end--
+      const removal = removalRange(text, first.removal[0], end)
+      for (const finding of group) joined.push({...finding, removal})
+    } else joined.push(...group)
+    group = []
+  }
+  for (const finding of sorted) {
+    const previous = group[group.length - 1]
+    const touching =
+      previous !== undefined &&
+      finding.removal[0] >= previous.removal[0] &&
+      /^\s*$/.test(
+        text.slice(Math.max(...group.map((other) => other.removal[1])), Math.max(finding.removal[0], previous.removal[1]))
+      )
+    if (!touching) flush()
+    group.push(finding)
+  }
+  flush()
+  return joined
+}
+
+function viewBlocks(text: string, format: string, blocks: readonly Block[]): BlockView[] {
+  const usable = blocks.filter((block) => block.kind !== 'code' && block.kind !== 'html' && block.kind !== 'table')
+  return usable.map((block, index) => {
+    const previous = usable[index - 1]
+    const next = usable[index + 1]
+    const samePrevious = format === 'txt' && previous !== undefined && previous.paragraph === block.paragraph
+    const sameNext = format === 'txt' && next !== undefined && next.paragraph === block.paragraph
+    // A plain-text line that runs on into the next (or on from the last) is part of a wrapped paragraph.
+    const runsOn = (line: Block, after: Block): boolean =>
+      !endsLikeSentence(line.text) &&
+      !bullet.test(after.text) &&
+      !bullet.test(line.text) &&
+      /^[\p{Ll}\p{N}(“"‘']/u.test(after.text)
+    const wrapped =
+      (sameNext && next !== undefined && runsOn(block, next)) ||
+      (samePrevious && previous !== undefined && runsOn(previous, block))
+    return {
+      block,
+      text: block.text,
+      key: key(block.text),
+      words: wordsOf(block.text).length,
+      sentence: endsLikeSentence(block.text) || /:\s*$/.test(block.text),
+      list: block.kind === 'list-item' || bullet.test(block.text),
+      heading: block.kind === 'heading',
+      wrapped,
+      image: isImageOnly(text.slice(block.start, block.end))
+    }
+  })
+}
+
+function explicitKind(view: BlockView, lexicon: Lexicon, headline: BlockView | undefined, index: number): Kind | undefined {
+  const container = containerKind(view.block)
+  if (container) return container
+  if (view.block.kind === 'caption') return 'caption'
+  if (view.image) return undefined
+  const listed = lexicon.blocks.get(view.key)
+  if (listed) return listed
+  if (view === headline) return undefined
+  const lower = key(view.text.replace(bullet, '')).replace(/^\[/, '')
+  const lead = leadOf(lexicon, lower)
+  if (lead && view.words <= 30) {
+    const colon = /[:©]$/.test(lead.lead) || lower.charAt(lead.lead.length) === ':'
+    if (colon || !view.sentence || view.words <= 6) return lead.kind
+    if (lead.kind === 'call-to-action' && view.words <= 15 && sentenceCount(view.text) === 1) return lead.kind
+  }
+  // A short block whose later sentence is a bare prompt: `Do you rely on us? Click here to support it.`
+  if (view.words <= 25 && /(?:^|[.!?]\s+)click (?:here|to)\b/i.test(view.text)) return 'call-to-action'
+  if (view.words <= 30 && isByline(view.text.replace(bullet, ''))) return 'byline'
+  if (isCreditOnly(view.text) || (hasTrailingCredit(view.text) && view.words <= 60)) return 'caption'
+  if (!view.sentence && /\((?:pictured|pictures?|photo|file photo)\b[^)]*\)/i.test(view.text) && !view.wrapped) return 'caption'
+  if (isBracketedCredit(view.text)) return 'caption'
+  if (view.words <= 45 && describesPicture(view.text) && !view.wrapped && view.block.kind !== 'quote') return 'caption'
+  if (hasLinkTag(view.text) || isSiteLink(view.text)) return 'related'
+  if (headline && index > headline.block.index && view.key === headline.key && view.words >= 3) return 'related'
+  return undefined
+}
+
+function containerKind(block: Block): Kind | undefined {
+  for (const mark of block.containers) {
+    if (mark.startsWith('.')) {
+      for (const word of mark.slice(1).toLowerCase().split(/[-_]/)) {
+        const kind = classKinds.get(word)
+        if (kind) return kind
+      }
+      const kind = classKinds.get(mark.slice(1).toLowerCase())
+      if (kind) return kind
+    } else {
+      const kind = tagKinds.get(mark)
+      if (kind) return kind
+    }
+  }
+  return undefined
+}
+
+/** The copy is prose when most of its longer blocks end like sentences; lists and tables are left alone. */
+function isProse(views: readonly BlockView[], found: ReadonlyMap<number, Finding>, bodyStart: number): boolean {
+  if (bodyStart < 0) return false
+  let long = 0
+  let sentences = 0
+  views.forEach((view, index) => {
+    // Captions that point at their picture are not evidence against the copy being prose.
+    if (index < bodyStart || found.has(index) || view.heading || view.list || view.words < 8) return
+    if (!view.sentence && hasCaptionCue(view.text)) return
+    long++
+    if (view.sentence) sentences++
+  })
+  return long >= 4 && sentences / long >= 0.75
+}
+
+function menuItem(view: BlockView | undefined): boolean {
+  return (
+    view !== undefined &&
+    !view.heading &&
+    !view.sentence &&
+    view.words >= 1 &&
+    view.words <= 5 &&
+    !/\d/.test(view.text) &&
+    (isTitleCase(view.text) || (view.words === 1 && /^[\p{Lu}]/u.test(view.text)))
+  )
+}
+
+function captionShape(view: BlockView | undefined): boolean {
+  return (
+    view !== undefined &&
+    // Captions open with a capital; a quotation without a full stop is a pull quote or a list lead-in.
+    /^[\p{Lu}\p{N}]/u.test(view.text) &&
+    !/^[QA]\s*:/.test(view.text) &&
+    !isTitleCase(view.text) &&
+    view.words <= 45 &&
+    sentenceCount(view.text) <= 2 &&
+    !view.sentence &&
+    !view.heading &&
+    !view.list &&
+    !view.wrapped &&
+    !view.image &&
+    view.block.kind !== 'quote' &&
+    view.words >= 8 &&
+    !endsWithEllipsis(view.text)
+  )
+}
+
+/** In HTML, a whole furniture element goes (an aside, a figure, a share bar); elsewhere the block's lines. */
+function blockRemoval(
+  text: string,
+  block: Block,
+  blocks: readonly Block[],
+  elementUses: ReadonlyMap<string, number>
+): [number, number] {
+  let range: readonly [number, number] = [block.start, block.end]
+  const ranges = block.containerRanges ?? []
+  for (const [index, mark] of block.containers.entries()) {
+    const candidate = ranges[index]
+    if (!candidate || candidate[0] < 0 || !isFurnitureMark(mark)) continue
+    // Never a container that holds the headline or the story's own text.
+    const holdsStory = blocks.some(
+      (other) => other.start >= candidate[0] && other.end <= candidate[1] && other.kind === 'heading' && other.depth === 1
+    )
+    if (!holdsStory) {
+      range = candidate
+      break
+    }
+  }
+  if (range[0] === block.start && block.element && elementUses.get(String(block.element)) === 1) range = block.element
+  return removalRange(text, range[0], range[1])
+}
+
+function isFurnitureMark(mark: string): boolean {
+  if (!mark.startsWith('.')) return tagKinds.has(mark)
+  const name = mark.slice(1).toLowerCase()
+  return classKinds.has(name) || name.split(/[-_]/).some((word) => classKinds.has(word))
+}
+
+/**
+ * Furniture inside a block: the byline and timestamp a scraper glued to the first paragraph,
+ * and widget lines of a page whose paragraphs were flattened into ` . `-separated runs.
+ */
+function findSpans(
+  text: string,
+  views: readonly BlockView[],
+  lexicon: Lexicon,
+  enabled: ReadonlySet<Kind>,
+  allowed: ReadonlySet<string>,
+  found: ReadonlyMap<number, Finding>
+): Finding[] {
+  const spans: Finding[] = []
+  views.forEach((view, index) => {
+    // A one-line scrape is all "headline" to the plain-text parser; its glued-on furniture still counts.
+    if (found.has(index) || (view.heading && view.words < 40)) return
+    const {start: blockStart, end: blockEnd} = view.block
+    const source = text.slice(blockStart, blockEnd)
+    if (source !== view.text) return
+    const flattened = (source.match(/\s\.\s/g) ?? []).length >= 2
+    const prefix = enabled.has('byline') ? bylinePrefix(source) : 0
+    if (prefix > 0) {
+      spans.push({
+        kind: 'byline',
+        start: blockStart,
+        end: blockStart + prefix,
+        removal: spanRemovalRange(text, blockStart, blockStart + prefix, blockStart, blockEnd),
+        weak: false,
+        shown: source.slice(0, prefix)
+      })
+    }
+    if (!flattened) return
+    // A unit starts at the block start or after a sentence end; it runs to the next ` . ` break.
+    const starts = /(?:^|[.!?…]['’"”)]?\s+)(?=\S)/g
+    let reached = prefix
+    for (;;) {
+      const match = starts.exec(source)
+      if (match === null) break
+      // The opening match is empty; step past it so the scan moves on.
+      if (match[0] === '') starts.lastIndex++
+      const at = match.index + match[0].length
+      if (at < reached) continue
+      const rest = source.slice(at)
+      const stop = /\s\.(?:\s|$)/.exec(rest)
+      const unit = stop ? rest.slice(0, stop.index) : rest
+      const unitEnd = at + (stop ? stop.index + stop[0].trimEnd().length : rest.length)
+      const lower = key(unit)
+      if (allowed.has(lower)) continue
+      let kind: Kind | undefined = lexicon.blocks.get(lower)
+      const lead = kind ? undefined : leadOf(lexicon, lower)
+      if (lead && /[:]$|^scroll down|^read more|^click here|^watch|^see more/.test(lead.lead) && wordsOf(unit).length <= 25)
+        kind = lead.kind
+      if (!kind && /^video\s+scroll down\b/i.test(unit)) kind = 'call-to-action'
+      if (!kind || !enabled.has(kind)) continue
+      if (kind === 'caption' && !lead) continue
+      spans.push({
+        kind,
+        start: blockStart + at,
+        end: blockStart + unitEnd,
+        removal: spanRemovalRange(text, blockStart + at, blockStart + unitEnd, blockStart, blockEnd),
+        weak: false,
+        shown: source.slice(at, unitEnd)
+      })
+      reached = unitEnd
+      starts.lastIndex = Math.max(starts.lastIndex, unitEnd - 1)
+    }
+  })
+  return spans
+}
+
+/**
+ * The length of a byline and timestamp at the start of a block, the way scrapers leave them:
+ * `By . Jane Doe . PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . 15:36 EST, 25 October 2013 .`
+ */
+function bylinePrefix(source: string): number {
+  if (!/^by\s+\.\s/i.test(source) && !/^(?:published|updated|last updated)\b/i.test(source)) return 0
+  const piece = /([\s\S]*?)\s\.(?=\s|$)/y
+  let end = 0
+  let consumed = 0
+  let sawName = false
+  piece.lastIndex = 0
+  for (;;) {
+    const match = piece.exec(source)
+    if (match === null) break
+    const part = (match[1] ?? '').trim()
+    const words = wordsOf(part)
+    const stamp =
+      /^(?:\|\s*)?(?:published|updated|last updated|posted)\b/i.test(part) ||
+      /^\|?\s*$/.test(part) ||
+      /^\d{1,2}[:.]\d{2}/.test(part)
+    const name =
+      words.length > 0 &&
+      words.length <= 6 &&
+      /^(?:and\s+)?[\p{Lu}]/u.test(part) &&
+      !/[.!?]$/.test(part) &&
+      words.every((word) => /^[\p{Lu}]/u.test(word) || /^(?:and|de|van|von|der|al|bin|la|le|du|da)$/.test(word))
+    if (consumed === 0 && /^by$/i.test(part)) {
+      consumed++
+      end = piece.lastIndex
+      continue
+    }
+    if (stamp || (name && !sawName) || (name && /^and\s/.test(part))) {
+      if (name) sawName = true
+      consumed++
+      end = piece.lastIndex
+      continue
+    }
+    break
+  }
+  if (consumed < 2) return 0
+  return end
 }

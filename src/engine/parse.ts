@@ -268,8 +268,10 @@ const furnitureTags = new Set(['aside', 'nav', 'figure', 'footer', 'header', 'fo
 /** HTML: each run of inline content directly inside a block element is a block. */
 function htmlBlocks(tree: HastRoot): Block[] {
   const blocks: Block[] = []
-  const walk = (parent: HastRoot | Element, containers: readonly string[]): void => {
+  const walk = (parent: HastRoot | Element, containers: readonly string[], ranges: readonly Range[]): void => {
     let run: HastNodes[] = []
+    // Whether the element holds nothing but this run, so removing the block can remove the element.
+    const whole = parent.type === 'element' && parent.children.every((child) => child.type !== 'element' || !blockTags.has(child.tagName))
     const flush = (): void => {
       const content = run
       run = []
@@ -287,6 +289,8 @@ function htmlBlocks(tree: HastRoot): Block[] {
         text: textContent,
         index: blocks.length,
         containers,
+        containerRanges: ranges,
+        ...(whole && parent.type === 'element' ? elementRange(parent) : {}),
         ...(parent.type === 'element' && /^h[1-6]$/.test(parent.tagName) ? {depth: Number(parent.tagName.slice(1))} : {})
       })
     }
@@ -297,7 +301,11 @@ function htmlBlocks(tree: HastRoot): Block[] {
       }
       if (child.type === 'element' && blockTags.has(child.tagName)) {
         flush()
-        walk(child, [...containers, ...elementMarks(child)])
+        const marks = elementMarks(child)
+        const range = child.position?.start.offset !== undefined && child.position.end.offset !== undefined
+          ? ([child.position.start.offset, child.position.end.offset] as const)
+          : ([-1, -1] as const)
+        walk(child, [...containers, ...marks], [...ranges, ...marks.map(() => range)])
         continue
       }
       if (child.type === 'text' || child.type === 'element') run.push(child)
@@ -305,8 +313,16 @@ function htmlBlocks(tree: HastRoot): Block[] {
     }
     flush()
   }
-  walk(tree, [])
+  walk(tree, [], [])
   return blocks
+}
+
+type Range = readonly [number, number]
+
+function elementRange(element: Element): {element?: Range} {
+  const start = element.position?.start.offset
+  const end = element.position?.end.offset
+  return start === undefined || end === undefined ? {} : {element: [start, end]}
 }
 
 function elementMarks(element: Element): string[] {

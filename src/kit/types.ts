@@ -71,6 +71,10 @@ export interface Block {
   readonly index: number
   /** Enclosing elements that mark furniture in HTML (aside, nav, figure, footer, header, form), or class names. */
   readonly containers: readonly string[]
+  /** HTML only: the source range of the element each entry of `containers` comes from (-1 when unknown). */
+  readonly containerRanges?: readonly (readonly [number, number])[]
+  /** HTML only: the source range of the block element whose whole content this block is, tags included. */
+  readonly element?: readonly [number, number]
   /** Heading depth (1–6), when the block is a heading. */
   readonly depth?: number
   /** Plain text only: the paragraph (blank-line separated run of lines) this line belongs to. */

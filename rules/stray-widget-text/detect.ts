@@ -1,0 +1,242 @@
+import type {Block} from '../../src/kit/index.js'
+import data from './phrases.json' with {type: 'json'}
+
+/** The kinds of page furniture, each named in the message. */
+export const kinds = ['share', 'call-to-action', 'ad', 'related', 'caption', 'byline'] as const
+export type Kind = (typeof kinds)[number]
+type ListedKind = keyof typeof data.kinds
+
+export const labels: Record<Kind, string> = {
+  ...(Object.fromEntries(Object.entries(data.kinds).map(([kind, entry]) => [kind, entry.label])) as Record<ListedKind, string>),
+  byline: 'byline or timestamp'
+}
+
+/** A block's text as a key: lowercase, straight quotes, bullets, brackets, counts and trailing punctuation dropped. */
+export function key(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s*\((?:\d+|\d+ of \d+)\)\s*$/, '')
+    .replace(/^[\s•·▪●◦‣\-–—*+>|[(]+/, '')
+    .replace(/[\s\])|]+$/, '')
+    .replace(/\s+\d+$/, '')
+    .replace(/[\s.:!›»>…|]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** Whole-block phrases and block openings, compiled once per options. */
+export interface Lexicon {
+  readonly blocks: ReadonlyMap<string, Kind>
+  readonly leads: readonly {readonly lead: string; readonly kind: Kind}[]
+}
+
+export function compileLexicon(enabled: readonly Kind[], extra: readonly string[]): Lexicon {
+  const blocks = new Map<string, Kind>()
+  const leads: {lead: string; kind: Kind}[] = []
+  for (const kind of Object.keys(data.kinds) as ListedKind[]) {
+    if (!enabled.includes(kind)) continue
+    for (const phrase of data.kinds[kind].blocks) blocks.set(key(phrase), kind)
+    for (const lead of data.kinds[kind].leads) leads.push({lead: lead.toLowerCase(), kind})
+  }
+  // A user's phrase is furniture whatever kinds are checked; it reads as a call to action.
+  for (const phrase of extra) blocks.set(key(phrase), 'call-to-action')
+  // Longest lead first, so `read more about` wins over `read more`.
+  leads.sort((a, b) => b.lead.length - a.lead.length)
+  return {blocks, leads}
+}
+
+const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu
+
+export function wordsOf(text: string): string[] {
+  return text.match(wordPattern) ?? []
+}
+
+/** Ends like a sentence: a full stop, question or exclamation mark, maybe inside a closing quote or bracket. */
+export function endsLikeSentence(text: string): boolean {
+  // Closing marks after a space (`. ”`) and footnote stars still close the sentence before them.
+  const trimmed = text.replace(/[\s*"'”’»)\]]+$/, '')
+  return /[.!?]$/.test(trimmed) && !/(?:\s|^)\.$/.test(trimmed)
+}
+
+/** How many sentences a block holds, roughly: full stops followed by a capital. */
+export function sentenceCount(text: string): number {
+  return (text.match(/[.!?]["'”’)]*\s+(?=[\p{Lu}"“‘'])/gu) ?? []).length + 1
+}
+
+/** Ends with an ellipsis: the mark of a truncated link headline. */
+export function endsWithEllipsis(text: string): boolean {
+  // Attached to the last word (`heads…`); a spaced ellipsis (`the bottom line …`) leads into what follows.
+  return /[^\s.…](?:…|\.\.\.)\s*$/.test(text)
+}
+
+const smallWords = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'is',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'vs',
+  'with',
+  'over',
+  'after'
+])
+
+/** Headline case: nearly every word that is not a small word starts with a capital or a digit. */
+export function isTitleCase(text: string): boolean {
+  const words = wordsOf(text).filter((word) => !smallWords.has(word.toLowerCase()))
+  if (words.length < 2) return false
+  const capitalised = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word)).length
+  return capitalised / words.length >= 0.85
+}
+
+/** Matches a lead at the start of a block, as whole words. */
+export function leadOf(lexicon: Lexicon, lower: string): {lead: string; kind: Kind} | undefined {
+  for (const entry of lexicon.leads) {
+    if (!lower.startsWith(entry.lead)) continue
+    const next = lower.charAt(entry.lead.length)
+    if (/[:©]$/.test(entry.lead) || next === '' || !/[\p{L}\p{N}]/u.test(next)) return entry
+  }
+  return undefined
+}
+
+const agencies = [...data.agencies].sort((a, b) => b.length - a.length)
+const agencyAlternation = agencies.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')
+/** A credit closing a caption: `(Image: GETTY)`, `(AP Photo/Alan Diaz, File)`, `REUTERS/Brendan McDermid`, `Credit: ESA`. */
+const trailingCredit = new RegExp(
+  '(?:' +
+    [
+      String.raw`\((?:image|images|photo|photos|picture|pic|credit|source|video)s?\s*:[^)]*\)`,
+      String.raw`\((?:[\p{Lu}][\p{L}.&' -]*(?:\/[\p{Lu}][\p{L}.&' -]*)+|${agencyAlternation})(?:\s+photo)?(?:,\s*file)?\)`,
+      String.raw`\b(?:reuters|afp|ap|epa|pa)\/[\p{L}][\p{L}.'’-]*(?:\s[\p{L}][\p{L}.'’-]*){0,3}`,
+      String.raw`\b(?:credit|photo|image|picture)s?\s*:\s*[^.]{1,60}`,
+      String.raw`\bvia (?:${agencyAlternation})`,
+      String.raw`\/(?:${agencyAlternation})`,
+      String.raw`\bsubmitted photo`,
+      String.raw`\(published [^)]*\)`
+    ]
+      .map((part) => `(?:${part})`)
+      .join('|') +
+    String.raw`)\s*\.?\s*$`,
+  'iu'
+)
+
+export function hasTrailingCredit(text: string): boolean {
+  return trailingCredit.test(text)
+}
+
+const agencyOnly = new RegExp(`^(?:${agencyAlternation})(?:\\s+(?:photo|images?|pictures?|via\\s+\\S+))?$`, 'i')
+
+/** A block that is only a credit: `Sonu Mehta/Hindustan Times/Getty Images`, `Photo by Jo Bloggs`, `AFP`. */
+export function isCreditOnly(text: string): boolean {
+  const clean = text.replace(/[.\s]+$/, '').trim()
+  if (agencyOnly.test(clean)) return true
+  const words = wordsOf(clean)
+  if (words.length > 10) return false
+  if (/^(?:photo|photograph|picture|image|video)s?\s+(?:by|courtesy|credit)\b/i.test(clean)) return true
+  if (/^©/.test(clean)) return true
+  // Name/Outlet/Agency: short runs of capitalised words between slashes, naming an agency or three hands.
+  const parts = clean.split('/').map((part) => part.trim())
+  if (parts.length < 2 || /https?:|www\.|[()]/.test(clean)) return false
+  const named = parts.every((part) => {
+    const words = wordsOf(part)
+    return words.length >= 1 && words.length <= 4 && words.every((word) => /^[\p{Lu}\p{N}@]/u.test(word))
+  })
+  return named && (parts.length >= 3 || parts.some((part) => agencyOnly.test(part)))
+}
+
+const cuePattern = new RegExp(
+  String.raw`\((?:pictured|picture|photo|file|left|right|centre|center|above|below|top|bottom|inset|main|second left|second right|front|back|foreground|background)[^)]{0,40}\)|\b(?:${data.captionCues
+    .map((cue) => cue.replace(/\s+/g, String.raw`\s+`))
+    .join('|')})\b`,
+  'i'
+)
+
+/** Words that captions use and running copy rarely does: pointing at a picture that is not there. */
+export function hasCaptionCue(text: string): boolean {
+  return cuePattern.test(text)
+}
+
+const month = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+const day = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?`
+const stampWords = new RegExp(
+  String.raw`^(?:by|and|&|published|updated|posted|last|modified|first|at|on|in|gmt|bst|est|edt|cst|cdt|pst|pdt|utc|cet|ist|aest|am|pm|a\.m\.?|p\.m\.?|${month}|${day}|\d{1,4}(?:st|nd|rd|th)?[.,]?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:am|pm)?|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|hours?|minutes?|mins?|ago|today|yesterday|reporter|correspondent|editor|writer|staff|bureau|news|desk|team|agency|agencies|contributor|columnist|for|the|of|via|mailonline|associated|press|reuters|afp|ap|pa)$`,
+  'i'
+)
+const stampMarker = new RegExp(
+  String.raw`\b(?:published|updated|posted|last updated|last modified)\b|\b\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|gmt|bst|est|edt|utc|ist)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+${month}\s+\d{4}\b|\b${month}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b`,
+  'i'
+)
+
+/**
+ * A byline or timestamp: what is left once the names, dates, times and the words of bylines
+ * are set aside is nothing, or a few capitalised words (names, outlets).
+ */
+export function isByline(text: string): boolean {
+  const clean = text.trim()
+  const startsBy = /^by\s*[.:]?\s+[\p{Lu}]/u.test(clean)
+  const stamped = stampMarker.test(clean)
+  if (!startsBy && !stamped) return false
+  const words = clean.split(/[\s|•·,;()[\]—–-]+|\s\.(?=\s)/).filter((word) => word !== '' && word !== '.')
+  if (words.length > 30) return false
+  let names = 0
+  for (const raw of words) {
+    const word = raw.replace(/[:.,]+$/, '').replace(/^[:.]+/, '')
+    if (word === '' || stampWords.test(word) || stampWords.test(raw)) continue
+    // A name, initial or outlet; a lowercase word is the story talking.
+    if (/^[\p{Lu}@][\p{L}\p{N}'’.@_-]*$/u.test(word)) {
+      names++
+      continue
+    }
+    return false
+  }
+  // A date alone is a dateline's business only when a name or a stamp word comes with it.
+  return startsBy ? names >= 1 && names <= 8 : names <= 6 && /\b(?:published|updated|posted)\b|\|\s*by\s/i.test(clean)
+}
+
+/** AP-style captions name the picture they describe: `This March 28, 2017, file photo shows …`. */
+export function describesPicture(text: string): boolean {
+  return /\b(?:file (?:photo|image|picture)|(?:in )?this (?:[\w.’'-]+ ){0,4}(?:photo|photograph|image|picture|handout photo|video grab)|photo taken|pictured)\b/i.test(
+    text
+  )
+}
+
+/** A credit in brackets on its own: `(Walt Disney Co.)`, `(AP)`. */
+export function isBracketedCredit(text: string): boolean {
+  const inner = /^\(([^()]{2,60})\)$/.exec(text.trim())?.[1]
+  if (!inner) return false
+  const words = wordsOf(inner)
+  return words.length > 0 && words.length <= 6 && words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word))
+}
+
+/** Links to a sister site: `On HoustonChronicle.com: …`, `Also on rt.com …`. */
+export function isSiteLink(text: string): boolean {
+  return /^(?:also |more )?on [\w-]+(?:\.[\w-]+)*\.(?:com|co\.uk|org|net|news|[a-z]{2})\b:?/i.test(text.trim())
+}
+
+/** Related-links headers such as `Related articles` are in the lexicon; this names the one-off tags of link lists. */
+export function hasLinkTag(text: string): boolean {
+  return /\[\s*(?:insight|video|videos|reaction|news|warning|pictures|pics|poll|latest|live|analysis|opinion|revealed)\s*\]\s*\|?\s*$/i.test(
+    text
+  )
+}
+
+/** Whether a block is an image alone (Markdown `![alt](src)`), whose alt text is not copy. */
+export function isImageOnly(source: string): boolean {
+  return /^!\[[^\]]*\]\([^)]*\)$/.test(source.trim()) || /^<img\b[^>]*>$/i.test(source.trim())
+}
+
+export type {Block}

@@ -1,0 +1,40 @@
+/**
+ * What to cut so that a block disappears with its line, and the paragraphs around it keep
+ * their spacing: the block's own line ending, its list or quote marker, and one blank line
+ * when it stood alone as a paragraph.
+ */
+export function removalRange(text: string, from: number, to: number): [number, number] {
+  let start = from
+  // A list bullet or quote marker before the block on its line goes with it.
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  if (/^[ \t]*(?:(?:[-*+•·▪●◦‣]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|>[ \t]?)*[ \t]*$/.test(text.slice(lineStart, start))) {
+    start = lineStart
+  }
+  if (start !== lineStart) return [from, to]
+  let end = to
+  while (end < text.length && text[end] !== '\n' && /\s/.test(text[end] ?? '')) end++
+  if (end < text.length && text[end] !== '\n') return [from, to]
+  if (end === text.length) {
+    // Last in the file: take the blank lines before it instead, keeping the previous line's ending.
+    let back = start
+    while (back > 0 && /\s/.test(text[back - 1] ?? '')) back--
+    const newline = text.indexOf('\n', back)
+    return [newline === -1 || newline >= start ? start : newline + 1, end]
+  }
+  end++
+  const before = text.slice(0, start)
+  const blankBefore = start === 0 || /\n[ \t]*\r?\n$/.test(before)
+  const blankAfter = /^[ \t]*\r?\n/.exec(text.slice(end))
+  if (blankBefore && blankAfter) end += blankAfter[0].length
+  return [start, end]
+}
+
+/** A span inside a block: cut it with the spaces after it, or before it when it ends the block. */
+export function spanRemovalRange(text: string, from: number, to: number, blockStart: number, blockEnd: number): [number, number] {
+  let end = to
+  while (end < blockEnd && /[ \t]/.test(text[end] ?? '')) end++
+  if (end < blockEnd || from === blockStart) return [from, end]
+  let start = from
+  while (start > blockStart && /[ \t]/.test(text[start - 1] ?? '')) start--
+  return [start, to]
+}
