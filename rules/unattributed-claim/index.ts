@@ -473,13 +473,14 @@ export const rule: Rule<UnattributedClaimOptions> = {
       const document = getDocument(tree, file)
       const sentences = document.sentences.map((sentence) => tokenize(document, sentence))
       const heard = sentences.map((tokens) => attributions(tokens))
-      const reported = (start: number, end: number, kind: Kind | 'quote', actual: string) => {
-        if (allowed.has(normalizeWord(actual.replace(/\s+/g, ' ')))) return
-        const shown = actual.length > 48 ? `${actual.slice(0, 45).trimEnd()}…` : actual
+      // `read` is the text as a reader sees it (entities decoded) for the message; `actual` stays the source.
+      const reported = (start: number, end: number, kind: Kind | 'quote', read: string) => {
+        if (allowed.has(normalizeWord(read.replace(/\s+/g, ' ')))) return
+        const shown = read.length > 48 ? `${read.slice(0, 45).trimEnd()}…` : read
         report(file, rule.meta, {
           start,
           end,
-          actual,
+          actual: document.text.slice(start, end),
           reason:
             kind === 'vague'
               ? `Vague source \`${shown}\`: name who says so`
