@@ -33,7 +33,9 @@ export const commands: Record<string, Command> = {
       io.stdout(`${rule.meta.id.padEnd(width)}  ${state.padEnd(7)}  ${rule.meta.fixable ? 'fixable  ' : '         '}${rule.meta.description}\n`)
     }
     return 0
-  }
+  },
+  // Loaded on demand: a lint run should not pay for the language-server libraries.
+  lsp: async (argv) => (await import('../lsp/server.js')).lspCommand(argv)
 }
 
 function version(): string {
