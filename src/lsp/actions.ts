@@ -32,6 +32,8 @@ export interface ActionRequest {
   readonly context: CodeActionContext
   /** Whether the client takes versioned `documentChanges` (so a stale edit is refused, not misapplied). */
   readonly documentChanges: boolean
+  /** The text as `copydesk --fix` leaves it (every pass), for an explicit "fix all"; `undefined` if nothing changes. */
+  readonly fixAll?: () => string | undefined
 }
 
 /** Whether an action of `kind` was asked for (`only` lists kinds or their parents, as `source`). */
@@ -150,19 +152,54 @@ export function codeActions(request: ActionRequest): CodeAction[] {
   actions.push(...disables)
 
   if (wanted(fixAllKind, only)) {
-    const {applied} = applyFixes(linted.text, linted.messages)
-    // Unasked (a light bulb), "fix all" joins the fixes at the cursor only when it does more than they do.
     const asked = only !== undefined && only.length > 0
-    if (applied.length > 0 && (asked || (actions.length > 0 && applied.length > 1))) {
-      actions.push({
-        title: `Fix all auto-fixable copydesk problems (${applied.length})`,
-        kind: fixAllKind,
-        edit: workspaceEdit(
-          request,
-          applied.map((fix) => ({start: fix.range[0], end: fix.range[1], text: fix.text}))
-        )
-      })
+    if (asked) {
+      // Asked for (a menu, or on save): the same result as `copydesk --fix`, fixes of fixes included.
+      const output = request.fixAll?.()
+      const fixable = linted.messages.filter((message) => message.fix).length
+      if (output !== undefined && output !== linted.text) {
+        actions.push({
+          title: `Fix all auto-fixable copydesk problems (${fixable})`,
+          kind: fixAllKind,
+          edit: workspaceEdit(request, [smallestEdit(linted.text, output)])
+        })
+      }
+    } else if (actions.length > 0) {
+      // Offered beside the fixes at the cursor (a light bulb, asked on every cursor move): one cheap pass,
+      // and only when it does more than the fix at hand.
+      const {applied} = applyFixes(linted.text, linted.messages)
+      if (applied.length > 1) {
+        actions.push({
+          title: `Fix all auto-fixable copydesk problems (${applied.length})`,
+          kind: fixAllKind,
+          edit: workspaceEdit(
+            request,
+            applied.map((fix) => ({start: fix.range[0], end: fix.range[1], text: fix.text}))
+          )
+        })
+      }
     }
   }
   return actions
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
+}
+
+/** One edit turning `before` into `after`, around their common start and end (never inside a surrogate pair). */
+export function smallestEdit(before: string, after: string): OffsetEdit {
+  let prefix = 0
+  const most = Math.min(before.length, after.length)
+  while (prefix < most && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++
+  if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--
+  let suffix = 0
+  while (
+    suffix < most - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  ) {
+    suffix++
+  }
+  if (suffix > 0 && isHighSurrogate(before.charCodeAt(before.length - 1 - suffix))) suffix--
+  return {start: prefix, end: before.length - suffix, text: after.slice(prefix, after.length - suffix)}
 }

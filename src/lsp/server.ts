@@ -231,7 +231,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!document) return []
     const linted = fresh(document)
     if (!linted) return []
-    return codeActions({document, linted, range: params.range, context: params.context, documentChanges})
+    const fixAll = (): string | undefined => {
+      try {
+        const filePath = uriPath(document.uri)
+        const config = configs.forPath(filePath)
+        return lint({text: linted.text, path: filePath ?? document.uri, format: linted.format, config, fix: true}).output
+      } catch (error) {
+        log(`copydesk: could not fix ${document.uri}: ${(error as Error).stack ?? String(error)}`)
+        return undefined
+      }
+    }
+    return codeActions({document, linted, range: params.range, context: params.context, documentChanges, fixAll})
   })
 
   connection.onShutdown(() => {
