@@ -1,14 +1,14 @@
+import type {VFileMessage} from 'vfile-message'
 import {
-  CodeActionKind,
   type CodeAction,
   type CodeActionContext,
+  CodeActionKind,
   type Diagnostic,
   type Range,
   type TextEdit,
   type WorkspaceEdit
 } from 'vscode-languageserver'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
-import type {VFileMessage} from 'vfile-message'
 import {applyFixes} from '../engine/fix.js'
 import type {Format} from '../kit/types.js'
 import {messageOffsets, toDiagnostic} from './convert.js'
@@ -64,7 +64,10 @@ function quote(value: string): string {
 function diagnosticFor(request: ActionRequest, message: VFileMessage): Diagnostic {
   const ours = toDiagnostic(request.document, message)
   const same = (a: Range, b: Range): boolean =>
-    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
   return request.context.diagnostics.find((theirs) => theirs.code === ours.code && same(theirs.range, ours.range)) ?? ours
 }
 
@@ -119,7 +122,8 @@ export function codeActions(request: ActionRequest): CodeAction[] {
         const [fixStart, fixEnd] = message.fix.range
         const removed = linted.text.slice(fixStart, fixEnd)
         actions.push({
-          title: message.fix.text === '' ? `Remove ${quote(removed)}` : `Replace ${quote(removed)} with ${quote(message.fix.text)}`,
+          title:
+            message.fix.text === '' ? `Remove ${quote(removed)}` : `Replace ${quote(removed)} with ${quote(message.fix.text)}`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: true,

@@ -1,7 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {Position, Range} from 'vscode-languageserver'
-import {ConfigError, ConfigResolver, configFileName, defaultConfig, type ResolvedConfig} from '../config/load.js'
+import {type ConfigError, ConfigResolver, configFileName, defaultConfig, type ResolvedConfig} from '../config/load.js'
 
 /**
  * The configuration of each open document, from the nearest `.lintrc.json` of its folder

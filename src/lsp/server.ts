@@ -1,24 +1,24 @@
 import {readFileSync} from 'node:fs'
 import {pathToFileURL} from 'node:url'
 import {format as formatLog} from 'node:util'
-import {TextDocument} from 'vscode-languageserver-textdocument'
 import {
   CodeActionKind,
-  DiagnosticSeverity,
-  DidChangeWatchedFilesNotification,
-  TextDocumentSyncKind,
-  TextDocuments,
   type Connection,
   type Diagnostic,
-  type InitializeResult
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  type InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments
 } from 'vscode-languageserver'
 import {createConnection, ProposedFeatures} from 'vscode-languageserver/node'
+import {TextDocument} from 'vscode-languageserver-textdocument'
+import {UsageError} from '../cli/args.js'
 import {ConfigError, configFileName, defaultConfig} from '../config/load.js'
-import {lintText, type FileReport, type LintInput} from '../engine/lint.js'
+import {type FileReport, type LintInput, lintText} from '../engine/lint.js'
 import {source} from '../kit/report.js'
 import {codeActions, fixAllKind, type Linted} from './actions.js'
 import {DocumentConfigs, locateConfigError} from './config.js'
-import {UsageError} from '../cli/args.js'
 import {documentFormat, toDiagnostic, uriPath} from './convert.js'
 
 export interface ServerOptions {
@@ -39,6 +39,8 @@ export const defaultDebounce = 50
 interface DocumentState {
   timer?: NodeJS.Timeout
   linted?: Linted
+  /** When the last lint finished (performance.now()), to tell a pause in typing from a burst. */
+  lintedAt?: number
   /** Failures already logged for this document, so a broken rule is not logged on every keystroke. */
   logged?: string
 }
@@ -112,7 +114,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function configProblem(document: TextDocument, error: unknown): Diagnostic {
     if (!(error instanceof ConfigError)) {
       log(`copydesk: could not load the config for ${document.uri}: ${(error as Error).stack ?? String(error)}`)
-      return {range: top, severity: DiagnosticSeverity.Error, source, code: 'config', message: `Could not load the copydesk config: ${String(error)}`}
+      return {
+        range: top,
+        severity: DiagnosticSeverity.Error,
+        source,
+        code: 'config',
+        message: `Could not load the copydesk config: ${String(error)}`
+      }
     }
     const configUri = pathToFileURL(error.file).href
     const range = locateConfigError(error)
@@ -152,7 +160,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         // The engine keeps one failing rule from costing the others; this is the rest failing.
         log(`copydesk: could not lint ${document.uri}: ${(error as Error).stack ?? String(error)}`)
         state.linted = {version: document.version, text, format, messages: []}
-        publish(document.uri, [{range: top, severity: DiagnosticSeverity.Error, source, message: `copydesk could not lint this document: ${(error as Error).message ?? String(error)}`}], document.version)
+        publish(
+          document.uri,
+          [
+            {
+              range: top,
+              severity: DiagnosticSeverity.Error,
+              source,
+              message: `copydesk could not lint this document: ${(error as Error).message ?? String(error)}`
+            }
+          ],
+          document.version
+        )
         return state.linted
       }
     } catch (error) {
@@ -168,6 +187,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (failures && failures !== state.logged) log(`copydesk: ${filePath ?? document.uri}:\n${failures}`)
     state.logged = failures
     state.linted = {version: document.version, text, format, messages: report.messages}
+    state.lintedAt = performance.now()
     publish(
       document.uri,
       report.messages.map((message) => toDiagnostic(document, message)),
@@ -176,10 +196,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return state.linted
   }
 
+  /**
+   * Leading and trailing debounce: the first edit after a pause is linted at once (one keystroke is
+   * answered in the time of one lint); edits that follow within `debounce` wait until typing pauses,
+   * so a burst costs one more lint, of its last version.
+   */
   function schedule(document: TextDocument): void {
     const state = states.get(document.uri)
+    // Just opened: findings at once.
     if (!state) {
-      // Just opened: findings at once.
+      lintNow(document)
+      return
+    }
+    if (state.timer === undefined && performance.now() - (state.lintedAt ?? 0) >= debounce) {
       lintNow(document)
       return
     }
@@ -218,10 +247,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (filePath && configs.affects(filePath)) reloadConfigs()
   })
   connection.onDidChangeWatchedFiles(({changes}) => {
-    if (changes.some((change) => {
-      const filePath = uriPath(change.uri)
-      return filePath !== undefined && configs.affects(filePath)
-    })) {
+    if (
+      changes.some((change) => {
+        const filePath = uriPath(change.uri)
+        return filePath !== undefined && configs.affects(filePath)
+      })
+    ) {
       reloadConfigs()
     }
   })

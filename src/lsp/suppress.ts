@@ -1,5 +1,5 @@
-import type {Element, Root as HastRoot, RootContent as HastContent} from 'hast'
-import type {Root as MdastRoot, RootContent as MdastContent} from 'mdast'
+import type {Element, RootContent as HastContent, Root as HastRoot} from 'hast'
+import type {RootContent as MdastContent, Root as MdastRoot} from 'mdast'
 import rehypeParse from 'rehype-parse'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
@@ -102,14 +102,50 @@ function markdownIgnore(text: string, offset: number, ruleId: string): OffsetEdi
       if (extended) return extended
     }
     const newline = text.includes('\r\n') ? '\r\n' : '\n'
-    return {start: span.start, end: span.start, text: `${comment('ignore-next', ruleId)}${newline}${continuation(text, span.start)}`}
+    return {
+      start: span.start,
+      end: span.start,
+      text: `${comment('ignore-next', ruleId)}${newline}${continuation(text, span.start)}`
+    }
   }
 }
 
 const blockTags = new Set([
-  'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'li', 'main',
-  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'td', 'th', 'tr', 'ul'
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul'
 ])
 
 function isWhitespace(node: HastContent): boolean {

@@ -1,11 +1,6 @@
-import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process'
+import {type ChildProcessWithoutNullStreams, spawn} from 'node:child_process'
 import {PassThrough} from 'node:stream'
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection
-} from 'vscode-jsonrpc/node'
+import {createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter} from 'vscode-jsonrpc/node'
 import type {
   CodeAction,
   Diagnostic,
@@ -83,7 +78,10 @@ export class LspClient {
     return {client: new LspClient(connection), serverInput, serverOutput}
   }
 
-  async initialize(rootUri: string, options: {documentChanges?: boolean; initializationOptions?: unknown} = {}): Promise<InitializeResult> {
+  async initialize(
+    rootUri: string,
+    options: {documentChanges?: boolean; initializationOptions?: unknown} = {}
+  ): Promise<InitializeResult> {
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
@@ -183,15 +181,17 @@ export class LspClient {
 
   /** The diagnostics published for `uri` at `version` (the current version if not given). */
   diagnostics(uri: string, version = this.version(uri)): Promise<Diagnostic[]> {
-    return this.waitFor(`diagnostics of ${uri} v${version}`, () =>
-      this.published.findLast((params) => params.uri === uri && params.version === version)?.diagnostics
+    return this.waitFor(
+      `diagnostics of ${uri} v${version}`,
+      () => this.published.findLast((params) => params.uri === uri && params.version === version)?.diagnostics
     )
   }
 
   /** The next diagnostics published for `uri` after `since` notifications (any version). */
   nextDiagnostics(uri: string, since: number): Promise<Diagnostic[]> {
-    return this.waitFor(`diagnostics of ${uri}`, () =>
-      this.published.slice(since).findLast((params) => params.uri === uri)?.diagnostics
+    return this.waitFor(
+      `diagnostics of ${uri}`,
+      () => this.published.slice(since).findLast((params) => params.uri === uri)?.diagnostics
     )
   }
 
@@ -237,7 +237,11 @@ function positionOf(text: string, offset: number): Position {
 function editsFor(uri: string, edit: WorkspaceEdit | undefined): TextEdit[] {
   if (!edit) return []
   if (edit.documentChanges) {
-    return edit.documentChanges.flatMap((change) => ('textDocument' in change && change.textDocument.uri === uri ? change.edits.filter((item): item is TextEdit => 'range' in item) : []))
+    return edit.documentChanges.flatMap((change) =>
+      'textDocument' in change && change.textDocument.uri === uri
+        ? change.edits.filter((item): item is TextEdit => 'range' in item)
+        : []
+    )
   }
   return edit.changes?.[uri] ?? []
 }

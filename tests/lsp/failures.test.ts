@@ -2,10 +2,10 @@ import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {StreamMessageReader, StreamMessageWriter} from 'vscode-jsonrpc/node'
 import {createConnection, ProposedFeatures} from 'vscode-languageserver/node'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {lintText, type LintInput} from '../../src/engine/lint.js'
+import {type LintInput, lintText} from '../../src/engine/lint.js'
 import type {AnyRule} from '../../src/kit/types.js'
 import {startServer} from '../../src/lsp/server.js'
 import {rulesById} from '../../src/registry.js'
@@ -53,7 +53,9 @@ describe('a failure on one document', () => {
     expect(diagnostics.map((diagnostic) => diagnostic.code)).toContain('loaded-wording')
     const failure = diagnostics.find((diagnostic) => diagnostic.code === 'passive-voice')
     expect(failure).toMatchObject({severity: 1, message: expect.stringContaining('passive-voice broke')})
-    const log = await client.waitFor('a log line', () => client.logged.find((line) => line.message.includes('passive-voice broke')))
+    const log = await client.waitFor('a log line', () =>
+      client.logged.find((line) => line.message.includes('passive-voice broke'))
+    )
     expect(log.type).toBe(1)
   })
 

@@ -46,7 +46,15 @@ describe.skipIf(skip)('in Neovim, with its built-in LSP client', () => {
         cwd: folder,
         encoding: 'utf8',
         timeout: 120_000,
-        env: {...process.env, COPYDESK_NODE: process.execPath, COPYDESK_BIN: bin, COPYDESK_FILE: file, COPYDESK_OUT: out, XDG_STATE_HOME: folder, XDG_DATA_HOME: folder}
+        env: {
+          ...process.env,
+          COPYDESK_NODE: process.execPath,
+          COPYDESK_BIN: bin,
+          COPYDESK_FILE: file,
+          COPYDESK_OUT: out,
+          XDG_STATE_HOME: folder,
+          XDG_DATA_HOME: folder
+        }
       })
       expect(run.error).toBeUndefined()
       const result = JSON.parse(readFileSync(out, 'utf8')) as Result

@@ -54,6 +54,15 @@ describe('copydesk lsp', () => {
     expect(diagnostics.find((diagnostic) => diagnostic.code === 'simpler-wording')?.severity).toBe(3)
   })
 
+  it('keeps ranges exact in a document with Windows line ends', async () => {
+    const uri = uriOf('crlf.md')
+    const text = '# Floods\r\n\r\n“Quoted” 𝒳 then the fanatics fled.\r\n'
+    await client.open(uri, 'markdown', text)
+    const loaded = (await client.diagnostics(uri)).find((diagnostic) => diagnostic.code === 'loaded-wording')
+    expect(loaded?.range.start.line).toBe(2)
+    expect(loaded && slice(text, loaded.range)).toBe('fanatics')
+  })
+
   it('answers edits with the findings of the latest version', async () => {
     const uri = uriOf('edit.md')
     await client.open(uri, 'markdown', article)
@@ -219,7 +228,7 @@ describe('copydesk lsp', () => {
 
     // Fixed again: the findings come back and the config's diagnostic goes away.
     since = client.published.length
-    writeFileSync(configFile, JSON.stringify({rules: {'readability': ['warning', {targetGrade: 9}]}}))
+    writeFileSync(configFile, JSON.stringify({rules: {readability: ['warning', {targetGrade: 9}]}}))
     await client.filesChanged([{uri: configUri, type: 2}])
     diagnostics = await client.nextDiagnostics(uri, since)
     expect(diagnostics.map((diagnostic) => diagnostic.code)).toContain('loaded-wording')

@@ -1,7 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {tmpdir} from 'node:os'
 import {describe, expect, it} from 'vitest'
 import {documentFormat} from '../../src/lsp/convert.js'
 import {defaultDebounce} from '../../src/lsp/server.js'
