@@ -1,7 +1,9 @@
 // Every rule copydesk ships, in the order `copydesk rules` lists them.
 import {rule as loadedWording} from '../rules/loaded-wording/index.js'
+import {rule as paragraphLength} from '../rules/paragraph-length/index.js'
 import {rule as passiveVoice} from '../rules/passive-voice/index.js'
 import {rule as readability} from '../rules/readability/index.js'
+import {rule as sentenceLength} from '../rules/sentence-length/index.js'
 import {rule as simplerWording} from '../rules/simpler-wording/index.js'
 import {rule as strayWidgetText} from '../rules/stray-widget-text/index.js'
 import {rule as unattributedClaim} from '../rules/unattributed-claim/index.js'
@@ -12,6 +14,8 @@ export const rules: readonly AnyRule[] = [
   loadedWording,
   strayWidgetText,
   readability,
+  sentenceLength,
+  paragraphLength,
   passiveVoice,
   simplerWording
 ] as readonly AnyRule[]

@@ -1,9 +1,31 @@
-import retextPassive from 'retext-passive'
-import {adoptRetext, type Rule} from '../../src/kit/index.js'
+import {getDocument, normalizeWord, quotationAround, report, type Rule} from '../../src/kit/index.js'
+import {sentenceUnits} from '../../src/metrics/sentences.js'
+import {findPassives, type Passive} from './detect.js'
+
+export {findPassives, hasPassive, isParticiple, type Passive} from './detect.js'
 
 export interface PassiveVoiceOptions {
-  /** Phrases not to warn about, such as `was born`. */
+  /** Participles or passive phrases not to report: `born` or `was born` allows every `be born`. */
   readonly allow: readonly string[]
+  /** Also report passives that name who acted (`was hit by a car`), one severity lower. */
+  readonly withAgent: boolean
+  /** Also report passives inside direct quotations (a speaker's words are not the writer's to change). */
+  readonly quotations: boolean
+  /** Also report hearsay passives (`it is claimed`, `is said to`), which `unattributed-claim` reports as claims. */
+  readonly hearsay: boolean
+}
+
+// Reporting verbs: in `it is claimed` or `is said to` the missing actor is a source, and the fix is
+// attribution, so unattributed-claim owns them; one finding per problem.
+const reportingVerbs = new Set([
+  'said', 'claimed', 'believed', 'thought', 'reported', 'alleged', 'understood', 'rumoured', 'rumored', 'feared',
+  'expected', 'known', 'suspected', 'estimated', 'considered'
+])
+
+function isHearsay(words: readonly {lower: string}[], passive: Passive): boolean {
+  const participle = words[passive.participle]?.lower ?? ''
+  if (!reportingVerbs.has(participle)) return false
+  return words[passive.from - 1]?.lower === 'it' || words[passive.to]?.lower === 'to'
 }
 
 export const rule: Rule<PassiveVoiceOptions> = {
@@ -16,12 +38,73 @@ export const rule: Rule<PassiveVoiceOptions> = {
     schema: {
       type: 'object',
       additionalProperties: false,
-      properties: {allow: {type: 'array', items: {type: 'string'}, uniqueItems: true}}
+      properties: {
+        allow: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true},
+        withAgent: {type: 'boolean'},
+        quotations: {type: 'boolean'},
+        hearsay: {type: 'boolean'}
+      }
     },
-    defaults: {allow: []}
+    defaults: {allow: [], withAgent: true, quotations: false, hearsay: false}
   },
   plugin(options) {
-    const transformer = retextPassive({ignore: options.allow})
-    return (tree, file) => adoptRetext(rule.meta, transformer, tree, file)
+    // An allowed phrase is known by its last words: the participle and any particle (`born`, `pushed out`).
+    const allowed = new Set(
+      options.allow.map((phrase) => {
+        const words = normalizeWord(phrase).trim().split(/\s+/)
+        while (words.length > 1 && isAuxiliary(words[0] ?? '')) words.shift()
+        return words.join(' ')
+      })
+    )
+    return (tree, file) => {
+      const document = getDocument(tree, file)
+      for (const unit of sentenceUnits(document)) {
+        for (const passive of findPassives(unit.words, document.text)) {
+          const first = unit.words[passive.from]
+          const last = unit.words[passive.to - 1]
+          const participle = unit.words[passive.participle]
+          if (!first || !last || !participle) continue
+          const verb = unit.words
+            .slice(passive.participle, passive.to)
+            .map((word) => word.lower)
+            .join(' ')
+          if (allowed.has(verb) || allowed.has(participle.lower)) continue
+          if (!options.hearsay && isHearsay(unit.words, passive)) continue
+          if (!options.quotations && quotationAround(document, first.start, last.end)) continue
+          // The words as read (entities decoded, markup between them dropped), not the source bytes.
+          const actual = unit.words
+            .slice(passive.from, passive.to)
+            .map((word) => word.text)
+            .join(' ')
+          if (passive.agent === undefined) {
+            report(file, rule.meta, {
+              start: first.start,
+              end: last.end,
+              actual,
+              reason: `Unexpected agentless passive \`${actual}\`, say who did it`,
+              note: 'A passive without a `by` phrase hides who acted. Name the actor and use the active voice, or attribute it.'
+            })
+          } else if (options.withAgent) {
+            report(file, rule.meta, {
+              start: first.start,
+              end: last.end,
+              actual,
+              reason: `Unexpected passive \`${actual}\`, consider putting the actor first`,
+              note: 'The actor is named after `by`; the active voice is usually shorter and clearer.',
+              weak: true
+            })
+          }
+        }
+      }
+    }
   }
+}
+
+const auxiliaries = new Set([
+  'am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'gotten', 'getting', 'have', 'has',
+  'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'not'
+])
+
+function isAuxiliary(word: string): boolean {
+  return auxiliaries.has(word)
 }

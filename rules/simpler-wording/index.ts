@@ -1,9 +1,29 @@
-import retextSimplify from 'retext-simplify'
-import {adoptRetext, type Rule} from '../../src/kit/index.js'
+import {getDocument, normalizeWord, PhraseMatcher, quotationAround, report, type Rule} from '../../src/kit/index.js'
+import data from './phrases.json' with {type: 'json'}
 
 export interface SimplerWordingOptions {
-  /** Phrases not to warn about, as written in the message (`utilize`, `in order to`). */
+  /** Phrases of the list not to report, as the messages show them (`utilise`, `in order to`). */
   readonly allow: readonly string[]
+  /** Also report phrases inside direct quotations (a speaker's words are not the writer's to change). */
+  readonly quotations: boolean
+}
+
+interface Pattern {
+  readonly replace: readonly string[]
+  readonly omit?: boolean
+}
+
+const patterns: Readonly<Record<string, Pattern>> = data.phrases
+
+/** The phrase list's keys in one canonical form, so `Utilise`, `in  order to` and `in order to` are one entry. */
+export function phraseKey(phrase: string): string {
+  return normalizeWord(phrase).trim().split(/\s+/).join(' ')
+}
+
+function describe(actual: string, pattern: Pattern): string {
+  const expected = pattern.replace.map((word) => `\`${word}\``).join(', ')
+  if (pattern.omit) return expected ? `Unexpected \`${actual}\`, remove it, or use ${expected} instead` : `Unexpected \`${actual}\`, remove it`
+  return `Unexpected \`${actual}\`, use ${expected} instead`
 }
 
 export const rule: Rule<SimplerWordingOptions> = {
@@ -16,13 +36,39 @@ export const rule: Rule<SimplerWordingOptions> = {
     schema: {
       type: 'object',
       additionalProperties: false,
-      properties: {allow: {type: 'array', items: {type: 'string'}, uniqueItems: true}}
+      properties: {
+        allow: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true},
+        quotations: {type: 'boolean'}
+      }
     },
-    defaults: {allow: []}
+    defaults: {allow: [], quotations: false}
   },
   plugin(options) {
-    // retext-simplify's `ignore` takes the phrases of its list, lowercase, as its messages show them.
-    const transformer = retextSimplify({ignore: options.allow.map((phrase) => phrase.toLowerCase())})
-    return (tree, file) => adoptRetext(rule.meta, transformer, tree, file)
+    // One trie for the whole list: a single pass per sentence instead of one tree search per phrase.
+    const allowed = new Set(options.allow.map(phraseKey))
+    const matcher = new PhraseMatcher<Pattern>()
+    for (const [phrase, pattern] of Object.entries(patterns)) {
+      if (!allowed.has(phraseKey(phrase))) matcher.add(phrase, pattern)
+    }
+    return (tree, file) => {
+      const document = getDocument(tree, file)
+      for (const sentence of document.sentences) {
+        for (const match of matcher.match(sentence.words, document.text)) {
+          const first = sentence.words[match.from]
+          const last = sentence.words[match.to - 1]
+          if (!first || !last) continue
+          if (!options.quotations && quotationAround(document, first.start, last.end)) continue
+          // `actual` is always the flagged source, so editors and fixes can find it by its range.
+          const actual = document.text.slice(first.start, last.end)
+          report(file, rule.meta, {
+            start: first.start,
+            end: last.end,
+            actual,
+            expected: match.value.replace,
+            reason: describe(actual, match.value)
+          })
+        }
+      }
+    }
   }
 }

@@ -24,6 +24,10 @@ export interface CliOptions {
   readonly debug: boolean
   readonly help: boolean
   readonly version: boolean
+  /** Report only findings not in this baseline file. */
+  readonly baseline?: string
+  /** Write every current finding to this baseline file. */
+  readonly writeBaseline?: string
 }
 
 export const usage = `Usage: copydesk [options] [paths, globs or - ...]
@@ -42,6 +46,8 @@ Options:
   --fix-dry-run          show what --fix would change, change nothing
   --quiet                report errors only
   --max-warnings N       fail when there are more than N warnings
+  --baseline FILE        report only findings that are not in FILE
+  --write-baseline FILE  record every current finding in FILE (then report none of them)
   --color, --no-color    force colour on or off
   --debug                show stack traces of internal errors
   -h, --help             show this help
@@ -80,7 +86,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
         'no-color': {type: 'boolean'},
         debug: {type: 'boolean'},
         help: {type: 'boolean', short: 'h'},
-        version: {type: 'boolean', short: 'v'}
+        version: {type: 'boolean', short: 'v'},
+        baseline: {type: 'string'},
+        'write-baseline': {type: 'string'}
       }
     })
   } catch (error) {
@@ -118,6 +126,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     color: values['no-color'] ? false : (values.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR)),
     debug: values.debug ?? false,
     help: values.help ?? false,
-    version: values.version ?? false
+    version: values.version ?? false,
+    ...(values.baseline === undefined ? {} : {baseline: values.baseline}),
+    ...(values['write-baseline'] === undefined ? {} : {writeBaseline: values['write-baseline']})
   }
 }

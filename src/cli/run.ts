@@ -10,9 +10,12 @@ import {writeAtomically} from '../engine/write.js'
 import {source} from '../kit/report.js'
 import {measureTree} from '../metrics/index.js'
 import {rules} from '../registry.js'
-import {reporters} from '../reporters/index.js'
+import {interactiveFormats, reporters} from '../reporters/index.js'
+import {BaselineError} from '../baseline.js'
 import {parseCli, usage, UsageError, type CliOptions} from './args.js'
+import {readBaselineOption, settleBaseline} from './baseline.js'
 import {expandPaths} from './files.js'
+import {createProgress} from './progress.js'
 
 /** Where the CLI writes; tests and the server can capture it. */
 export interface Io {
@@ -20,6 +23,8 @@ export interface Io {
   readonly stderr: (text: string) => void
   readonly stdin: () => Promise<string | Uint8Array>
   readonly cwd: string
+  /** stderr is a terminal a person is watching (not CI): progress may be shown there. */
+  readonly interactive?: boolean
 }
 
 export type Command = (argv: readonly string[], io: Io) => Promise<number>
@@ -83,6 +88,8 @@ async function lintOne(
   }
   const resolved = config(path.dirname(filePath))
   const report = lintText({text: result.text, path: display, config: resolved, fix: options.fix || options.fixDryRun})
+  // A file the engine could not parse is unreadable input, not a finding.
+  if (report.messages.some((message) => message.fatal === true && !message.ruleId)) state.failed = true
   if (result.latin1) {
     const file = new VFile({path: display})
     const note = file.message('File is not valid UTF-8: read as Latin-1', {source})
@@ -108,6 +115,7 @@ async function lintOne(
 /** The lint run: expand paths, lint each file, report, and return the exit code. */
 export async function lintCommand(options: CliOptions, io: Io): Promise<number> {
   const config = configFor(options, io.cwd)
+  const baseline = readBaselineOption(options, io.cwd)
   const state: RunState = {failed: false}
   const reports: FileReport[] = []
   const paths = options.paths.length > 0 ? options.paths : ['.']
@@ -127,11 +135,21 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
     state.failed = true
     reports.push(failedReport(missing, `No files matching \`${missing}\``))
   }
-  for (const file of files) reports.push(await lintOne(file, readText(file), options, config, io, state))
+  const progress = createProgress(io.stderr, {
+    enabled: io.interactive === true && interactiveFormats.has(options.format) && !options.fixDryRun,
+    total: files.length,
+    ...(process.stderr.columns === undefined ? {} : {columns: process.stderr.columns})
+  })
+  for (const file of files) {
+    reports.push(await lintOne(file, readText(file), options, config, io, state))
+    progress.tick(path.relative(io.cwd, file))
+  }
+  progress.done()
+  const current = await settleBaseline(options, baseline, reports, io)
 
   const shown = options.quiet
-    ? reports.map((report) => ({...report, messages: report.messages.filter((message) => message.fatal === true)}))
-    : reports
+    ? current.map((report) => ({...report, messages: report.messages.filter((message) => message.fatal === true)}))
+    : current
   const reporter = reporters[options.format]
   if (!reporter) throw new UsageError(`unknown format ${options.format}`)
   io.stdout(reporter(shown, {color: options.color, quiet: options.quiet, cwd: io.cwd}))
@@ -139,7 +157,7 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
   if (state.failed) return 2
   let errors = 0
   let warnings = 0
-  for (const report of reports) {
+  for (const report of current) {
     for (const message of report.messages) {
       const severity = severityOf(message)
       if (severity === 'error') errors++
@@ -176,6 +194,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`copydesk: ${error.message}\n\n${usage}\n`)
+      return 2
+    }
+    if (error instanceof BaselineError) {
+      io.stderr(`copydesk: ${error.message}\n`)
       return 2
     }
     if (error instanceof ConfigError) {

@@ -4,7 +4,8 @@ import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
 import {source} from '../kit/report.js'
 import type {ActiveSeverity, AnyRule, Format} from '../kit/types.js'
-import {measureTree, type Metrics} from '../metrics/index.js'
+import {getDocument} from '../kit/document.js'
+import {measureDocument, type Metrics, measureTree} from '../metrics/index.js'
 import {rules, rulesById} from '../registry.js'
 import {applyControlComments} from './control.js'
 import {applyFixes} from './fix.js'
@@ -28,6 +29,8 @@ export interface FileReport {
   readonly metrics: Metrics
   /** The fixed text, when fixing was asked for and something changed. */
   readonly output?: string
+  /** The text the messages' positions refer to (after fixes); absent when the file could not be read. */
+  readonly text?: string
 }
 
 interface CompiledRule {
@@ -106,9 +109,24 @@ function byPlace(a: VFileMessage, b: VFileMessage): number {
 
 const maxFixPasses = 10
 
-/** Lints a text and, when asked, fixes it; the report is of the final text. */
+/** Lints a text and, when asked, fixes it; the report is of the final text. A file that cannot be parsed gets one fatal message. */
 export function lintText(input: LintInput): FileReport {
   const format = input.format ?? formatOf(input.path)
+  try {
+    return lintAndFix(input, format)
+  } catch (error) {
+    const file = new VFile({value: input.text, ...(input.path === undefined ? {} : {path: input.path})})
+    const reason =
+      error instanceof RangeError && /call stack/i.test(error.message)
+        ? 'the document is nested too deeply to lint'
+        : `internal error: ${(error as Error).message}`
+    const message = file.message(`Cannot lint this file: ${reason}`, {source})
+    message.fatal = true
+    return {path: input.path ?? '<text>', format, messages: [message], metrics: measureTree({type: 'RootNode', children: []})}
+  }
+}
+
+function lintAndFix(input: LintInput, format: Format): FileReport {
   let text = input.text
   let result = lintOnce(input, format)
   if (input.fix) {
@@ -119,14 +137,12 @@ export function lintText(input: LintInput): FileReport {
       result = lintOnce({...input, text}, format)
     }
   }
-  const passiveSentences = new Set(
-    result.file.messages.filter((message) => message.ruleId === 'passive-voice').map((message) => message.line)
-  ).size
   return {
     path: input.path ?? '<text>',
     format,
     messages: result.file.messages,
-    metrics: measureTree(result.tree, {passiveSentences}),
+    metrics: measureDocument(getDocument(result.tree, result.file)),
+    text,
     ...(text === input.text ? {} : {output: text})
   }
 }

@@ -38,14 +38,22 @@ export function parse(file: VFile, format: Format): Parsed {
   }
   if (format === 'md') {
     const source = markdownParser.parse(text)
+    source.position ??= wholeFile(file, text)
     const tree = mdastToNlcst(source, stand(file, text), ParseEnglish) as NlcstRoot
     repoint(tree, file, textRuns(source, text))
     return {tree, source, blocks: markdownBlocks(source, text)}
   }
   const source = htmlParser.parse(text)
+  // An empty (or all-comment) document parses to a root without a position, which the converter refuses.
+  source.position ??= wholeFile(file, text)
   const tree = hastToNlcst(source, stand(file, text), ParseEnglish) as NlcstRoot
   repoint(tree, file, textRuns(source, text))
   return {tree, source, blocks: htmlBlocks(source)}
+}
+
+function wholeFile(file: VFile, text: string): Position {
+  const place = locate(file)
+  return {start: {line: 1, column: 1, offset: 0}, end: place.toPoint(text.length) ?? {line: 1, column: 1, offset: 0}}
 }
 
 /** The converters read the file's value; hand them the BOM-less text under the same path. */

@@ -23,6 +23,12 @@ export function adoptRetext(
     message.ruleId = meta.id
     message.source = source
     message.url = ruleUrl(meta.id)
+    // retext sets `actual` from the tree's text; our `actual` is always the flagged source, as users see it.
+    const place = message.place
+    if (message.actual !== undefined && place && 'start' in place) {
+      const {start, end} = place
+      if (start.offset !== undefined && end.offset !== undefined) message.actual = String(file.value).slice(start.offset, end.offset)
+    }
     if (!adjust || adjust(message)) file.messages.push(message)
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Readability formulas, as published, over plain counts.
  *
- * Every function returns the unrounded score and returns `0` when there are
- * no words or no sentences, so callers never see `NaN` or `Infinity`.
+ * Every function returns the unrounded score, and `0` when a count it
+ * divides by is zero (no words or no sentences; SMOG: no sentences), so
+ * callers never see `NaN` or `Infinity`.
  * Rounding for display happens in `computeMetrics`.
  */
 
@@ -51,9 +52,10 @@ export function gunningFog(counts: ReadabilityCounts): number {
 /**
  * SMOG grade (McLaughlin 1969), normalised to 30 sentences:
  * `1.0430 * sqrt(polysyllables * 30 / sentences) + 3.1291`.
+ * It reads no word count, so only sentences are required.
  */
 export function smog(counts: ReadabilityCounts): number {
-  if (!usable(counts)) return 0
+  if (!(counts.sentences > 0)) return 0
   const {sentences, polysyllables = 0} = counts
   return 1.043 * Math.sqrt((polysyllables * 30) / sentences) + 3.1291
 }

@@ -9,7 +9,7 @@
  *   contain at least one word).
  * - letters: Unicode letters (`\p{L}`) in words; apostrophes, hyphens,
  *   periods and digits are not letters. Coleman–Liau's `L`. This is
- *   textstat's `count_letters` for text without digits.
+ *   textstat's `count_letters` for text without digits or `_`.
  * - characters: letters plus digits (`\p{N}`) in words, the "characters"
  *   of the Automated Readability Index (the words/automated-readability
  *   reference passage has 623). textstat instead counts every non-space
@@ -24,7 +24,7 @@
  * are `0` when there are no words.
  */
 import type {Nodes, Paragraph, Root, Sentence} from 'nlcst'
-import {toString} from 'nlcst-to-string'
+import {toString as nlcstToString} from 'nlcst-to-string'
 import {
   automatedReadability,
   colemanLiau,
@@ -33,11 +33,15 @@ import {
   fleschReadingEase,
   gunningFog,
   type ReadabilityCounts,
-  smog,
+  smog
 } from './formulas.js'
 import {countCharacters, countLetters, countSyllables, isComplexWord, isFamiliarWord} from './words.js'
+import type {ArticleDocument} from '../kit/document.js'
+import {hasPassive} from '../../rules/passive-voice/detect.js'
+import {type SentenceUnit, sentenceUnits} from './sentences.js'
 
 export {countSyllables}
+export {sentenceUnits, type SentenceUnit} from './sentences.js'
 
 export interface Metrics {
   characters: number
@@ -114,7 +118,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     complexWords,
     letters,
     characters,
-    difficultWords,
+    difficultWords
   }
 
   return {
@@ -133,7 +137,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     colemanLiau: round2(colemanLiau(counts)),
     automatedReadability: round2(automatedReadability(counts)),
     daleChall: round2(daleChallScore(counts)),
-    passiveSentences: input.passiveSentences ?? 0,
+    passiveSentences: input.passiveSentences ?? 0
   }
 }
 
@@ -154,7 +158,7 @@ function walk(node: Nodes, state: WalkState): void {
         state.sentences.push(current)
         state.current = current
       }
-      current.push(toString(node))
+      current.push(nlcstToString(node))
       state.sawWord = true
       return
     }
@@ -195,4 +199,51 @@ export function measureTree(tree: Root | Paragraph | Sentence, options?: Measure
   const input: MetricsInput = {sentences: state.sentences, paragraphs: state.paragraphs}
   if (options?.passiveSentences !== undefined) input.passiveSentences = options.passiveSentences
   return computeMetrics(input)
+}
+
+/**
+ * Measure a parsed article: sentences are `sentenceUnits` (the parser's sentences, never across
+ * blocks, split after an abbreviation that ends one), paragraphs are the parser's paragraphs with
+ * a word, and passive sentences are those where the passive-voice detector finds a passive — the
+ * same detector as the rule, whatever the config says about the rule.
+ */
+export function measureDocument(document: ArticleDocument): Metrics {
+  const units = sentenceUnits(document)
+  let passiveSentences = 0
+  for (const unit of units) if (hasPassive(unit.words, document.text)) passiveSentences++
+  return computeMetrics({
+    sentences: units.map((unit) => unit.words.map((word) => word.text)),
+    paragraphs: document.paragraphs.filter((paragraph) => paragraph.sentences.some((sentence) => sentence.words.length > 0))
+      .length,
+    passiveSentences
+  })
+}
+
+/**
+ * One grade from several formulas: the median of Flesch–Kincaid, Gunning fog, SMOG, Coleman–Liau
+ * and the Automated Readability Index. Each formula has its own bias (syllables, letters, long
+ * words); the median is what most of them agree on, as retext-readability's "n of 7 agree" is.
+ */
+export function consensusGrade(metrics: Metrics): number {
+  const grades = [
+    metrics.fleschKincaidGrade,
+    metrics.gunningFog,
+    metrics.smog,
+    metrics.colemanLiau,
+    metrics.automatedReadability
+  ].sort((a, b) => a - b)
+  return grades[2] ?? 0
+}
+
+/** Block kinds read as running prose: headlines, captions, lists, tables and code are not. */
+export const proseKinds: ReadonlySet<string> = new Set(['paragraph', 'quote'])
+
+/** The sentences of the article's running prose. */
+export function proseSentences(document: ArticleDocument): SentenceUnit[] {
+  return sentenceUnits(document).filter((unit) => proseKinds.has(unit.kind))
+}
+
+/** Metrics of some sentences alone (a sentence, a paragraph, the prose of an article). */
+export function measureSentences(units: readonly SentenceUnit[]): Metrics {
+  return computeMetrics({sentences: units.map((unit) => unit.words.map((word) => word.text)), paragraphs: 0})
 }

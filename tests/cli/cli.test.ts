@@ -157,3 +157,29 @@ describe('--fix', () => {
     expect(readFileSync(path.join(outside, 'real.txt'), 'utf8')).toBe(story)
   })
 })
+
+describe('odd files in a run', () => {
+  it('invalid UTF-8 is read as Latin-1 and says so, with exact offsets', () => {
+    const text = Buffer.concat([Buffer.from('Headline\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' owners, it is claimed, left.\n')])
+    const dir = folder({'a.txt': text})
+    const [report] = json(copydesk(['--format', 'json', 'a.txt'], {cwd: dir}).stdout)
+    expect(report?.messages[0]?.reason).toContain('not valid UTF-8: read as Latin-1')
+    const claim = report?.messages.find((m) => m.ruleId === 'unattributed-claim') as unknown as {place: {start: {offset: number}}}
+    expect(claim.place.start.offset).toBe('Headline\n\nCafé owners, '.length)
+  })
+
+  it('a file nested too deeply is reported on its own; the run goes on and exits 2', () => {
+    const dir = folder({'deep.html': `${'<div>'.repeat(20000)}x${'</div>'.repeat(20000)}`, 'a.txt': claim})
+    const run = copydesk(['--format', 'json', '.'], {cwd: dir})
+    expect(run.status).toBe(2)
+    const reports = json(run.stdout)
+    expect(reports.find((r) => r.path === 'deep.html')?.messages[0]?.reason).toContain('nested too deeply')
+    expect(reports.find((r) => r.path === 'a.txt')?.messages.some((m) => m.ruleId === 'unattributed-claim')).toBe(true)
+  })
+
+  it('no stack trace reaches the user', () => {
+    const dir = folder({'deep.md': `${'> '.repeat(5000)}x\n`})
+    const run = copydesk(['deep.md'], {cwd: dir})
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /)
+  })
+})

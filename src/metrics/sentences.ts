@@ -1,0 +1,137 @@
+/**
+ * Sentences as a reader meets them, for scoring: the parser's sentences, corrected where news copy
+ * trips it up.
+ *
+ * - A sentence never runs across blocks (except the hard-wrapped lines of one plain-text
+ *   paragraph). In plain text the parser joins the lines of a paragraph, so a headline without a
+ *   full stop, or a run of bullet lines, would otherwise become one long "sentence".
+ * - A sentence ends after an abbreviation when a capitalised function word follows:
+ *   "… in the U.S. He said" and "… etc. They" are two sentences (the parser keeps them as one,
+ *   as it must for "U.S. Senate").
+ * - "No." before a figure ("No. 10 said") does not end a sentence.
+ */
+import type {ArticleDocument, WordToken} from '../kit/document.js'
+import type {Block, BlockKind} from '../kit/types.js'
+
+export interface SentenceUnit {
+  readonly start: number
+  readonly end: number
+  readonly words: readonly WordToken[]
+  /** The kind of block the sentence starts in (`paragraph` when the format has no blocks there). */
+  readonly kind: BlockKind
+  /** The block it starts in, if any. */
+  readonly block?: Block
+  /** Index of the parser's paragraph it belongs to. */
+  readonly paragraph: number
+}
+
+const sentenceStarters = new Set([
+  'a', 'after', 'an', 'and', 'as', 'at', 'but', 'for', 'he', 'her', 'his', 'however', 'i', 'if', 'in', 'it', 'its',
+  'meanwhile', 'my', 'on', 'our', 'she', 'that', 'the', 'their', 'there', 'these', 'they', 'this', 'those', 'we',
+  'when', 'while', 'you', 'your'
+])
+
+const units = new WeakMap<ArticleDocument, readonly SentenceUnit[]>()
+
+/** The sentences of a document, split and joined as described above; computed once per document. */
+export function sentenceUnits(document: ArticleDocument): readonly SentenceUnit[] {
+  let list = units.get(document)
+  if (!list) {
+    list = buildUnits(document)
+    units.set(document, list)
+  }
+  return list
+}
+
+function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
+  let low = 0
+  let high = blocks.length - 1
+  let found: Block | undefined
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const block = blocks[middle]
+    if (!block) break
+    if (block.start <= offset) {
+      found = block
+      low = middle + 1
+    } else high = middle - 1
+  }
+  // Blocks may nest in HTML; the last one starting before the offset is the innermost if it still covers it.
+  if (found && offset < found.end) return found
+  for (let index = (found?.index ?? 0) - 1; index >= 0; index--) {
+    const block = blocks[index]
+    if (block && block.start <= offset && offset < block.end) return block
+  }
+  return undefined
+}
+
+/**
+ * Whether two blocks belong to one run of prose: in plain text, hard-wrapped lines of one paragraph
+ * (between blank lines) are one run; a headline, a bullet or a block of another paragraph is not.
+ */
+function sameRun(a: Block, b: Block): boolean {
+  if (a === b) return true
+  return a.kind === 'paragraph' && b.kind === 'paragraph' && a.paragraph !== undefined && a.paragraph === b.paragraph
+}
+
+interface Draft {
+  words: WordToken[]
+  block: Block | undefined
+  paragraph: number
+  start: number
+  end: number
+}
+
+function buildUnits(document: ArticleDocument): SentenceUnit[] {
+  const blocks = [...document.blocks].sort((a, b) => a.start - b.start || b.end - a.end)
+  const drafts: Draft[] = []
+  for (const sentence of document.sentences) {
+    let current: Draft | undefined
+    for (const word of sentence.words) {
+      const block = blockAt(blocks, word.start)
+      const previous = current?.words.at(-1)
+      const newBlock =
+        current !== undefined && block !== undefined && current.block !== undefined && !sameRun(current.block, block)
+      const afterAbbreviation =
+        previous !== undefined && previous.text.endsWith('.') && sentenceStarters.has(word.lower) && /^\p{Lu}/u.test(word.text)
+      if (!current || newBlock || afterAbbreviation) {
+        if (current) current.end = previous?.end ?? current.end
+        current = {words: [], block, paragraph: sentence.paragraph, start: current ? word.start : sentence.start, end: sentence.end}
+        drafts.push(current)
+      }
+      current.words.push(word)
+    }
+    if (current) current.end = sentence.end
+  }
+  // "No. 10": the parser ends a sentence at `No.`; join it to the figure that follows.
+  const joined: Draft[] = []
+  for (const draft of drafts) {
+    const last = joined.at(-1)
+    const lastWord = last?.words.at(-1)
+    const firstWord = draft.words[0]
+    if (
+      last &&
+      lastWord &&
+      firstWord &&
+      last.block === draft.block &&
+      /^no$/i.test(lastWord.text) &&
+      /^\p{N}/u.test(firstWord.text) &&
+      /^\.\s+$/.test(document.text.slice(lastWord.end, firstWord.start))
+    ) {
+      last.words.push(...draft.words)
+      last.end = draft.end
+      continue
+    }
+    joined.push(draft)
+  }
+  return joined
+    .filter((draft) => draft.words.length > 0)
+    .map((draft) => ({
+      start: draft.start,
+      end: draft.end,
+      words: draft.words,
+      kind: draft.block?.kind ?? 'paragraph',
+      ...(draft.block === undefined ? {} : {block: draft.block}),
+      paragraph: draft.paragraph
+    }))
+}
