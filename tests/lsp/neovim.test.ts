@@ -4,6 +4,8 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
+import {defaultConfig} from '../../src/config/load.js'
+import {lintText} from '../../src/engine/lint.js'
 import {bin} from '../cli/spawn.js'
 
 const init = fileURLToPath(new URL('nvim/init.lua', import.meta.url))
@@ -39,10 +41,10 @@ describe.skipIf(skip)('in Neovim, with its built-in LSP client', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-nvim-'))
     try {
       const file = path.join(folder, 'story.md')
-      const lines = ['# Floods', '', '😀 The fanatics fled the town, it is claimed.', '']
+      const lines = ['# Floods', '', '😀 The fanatics reportedly fled the town.', '']
       writeFileSync(file, lines.join('\n'))
       const out = path.join(folder, 'result.json')
-      const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-u', init], {
+      const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-u', init], {
         cwd: folder,
         encoding: 'utf8',
         timeout: 120_000,
@@ -68,9 +70,13 @@ describe.skipIf(skip)('in Neovim, with its built-in LSP client', () => {
       expect(line.subarray(loaded?.col, loaded?.end_col).toString()).toBe('fanatics')
       expect(result.first?.map((shown) => shown.code)).toContain('unattributed-claim')
 
-      expect(result.actions?.[0]).toBe('Replace `fanatics` with `militant`')
+      const text = lines.join('\n')
+      const first = lintText({text, format: 'md', config: defaultConfig}).messages.find(
+        (message) => message.ruleId === 'loaded-wording'
+      )?.expected?.[0]
+      expect(result.actions?.[0]).toBe(`Replace \`fanatics\` with \`${first}\``)
       expect(result.fixed).toBe(true)
-      expect(result.text).toContain('😀 The militant fled the town, it is claimed.')
+      expect(result.text).toContain(`😀 The ${first} reportedly fled the town.`)
       expect(result.after?.map((shown) => shown.code)).toContain('unattributed-claim')
     } finally {
       rmSync(folder, {recursive: true, force: true})

@@ -3,19 +3,37 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {CodeAction} from 'vscode-languageserver'
+import {defaultConfig} from '../../src/config/load.js'
+import {lintText} from '../../src/engine/lint.js'
+import type {Format} from '../../src/kit/types.js'
 import {copydesk} from '../cli/spawn.js'
 import {LspClient, rangeOf, slice} from './client.js'
 
 const article = [
   '# Flood 😀 update',
   '',
-  'The fanatics fled the town, it is claimed.',
+  'The fanatics reportedly fled the town.',
   '',
   'In order to help, the council opened the hall.',
   '',
   'Share this article',
   ''
 ].join('\n')
+
+/** The alternatives the engine itself gives for the finding on `word`: what the quick fixes must offer. */
+function expectedAt(text: string, format: Format, word: string): string[] {
+  const start = text.indexOf(word)
+  const message = lintText({text, format, config: defaultConfig}).messages.find(
+    (candidate) => candidate.place && 'start' in candidate.place && candidate.place.start.offset === start
+  )
+  return message?.expected ?? []
+}
+
+/** The actions for one rule's findings. */
+function forRule(actions: CodeAction[], ruleId: string): CodeAction[] {
+  return actions.filter((action) => action.diagnostics?.some((diagnostic) => diagnostic.code === ruleId))
+}
 
 let folder: string
 let client: LspClient
@@ -37,8 +55,9 @@ describe('copydesk lsp', () => {
     const uri = uriOf('open.md')
     await client.open(uri, 'markdown', article)
     const diagnostics = await client.diagnostics(uri)
-    const loaded = diagnostics.find((diagnostic) => diagnostic.code === 'loaded-wording')
+    const loaded = diagnostics.find((diagnostic) => slice(article, diagnostic.range) === 'fanatics')
     expect(loaded).toMatchObject({
+      code: 'loaded-wording',
       source: 'copydesk',
       severity: 2,
       codeDescription: {href: expect.stringMatching(/rules\/loaded-wording\/README\.md$/)},
@@ -47,7 +66,7 @@ describe('copydesk lsp', () => {
     // The emoji before it is two UTF-16 units; the range is over the word itself.
     expect(slice(article, loaded?.range ?? rangeOf(article, 'x'))).toBe('fanatics')
     const flagged = diagnostics.map((diagnostic) => [diagnostic.code, slice(article, diagnostic.range)])
-    expect(flagged).toContainEqual(['unattributed-claim', 'it is claimed'])
+    expect(flagged).toContainEqual(['unattributed-claim', 'reportedly'])
     expect(flagged).toContainEqual(['simpler-wording', 'In order to'])
     expect(flagged).toContainEqual(['stray-widget-text', 'Share this article'])
     // `simpler-wording` is an info rule by default.
@@ -76,7 +95,7 @@ describe('copydesk lsp', () => {
     const flagged = diagnostics.map((diagnostic) => [diagnostic.code, slice(text, diagnostic.range)])
     expect(flagged).toContainEqual(['loaded-wording', 'fanatics'])
     expect(flagged).not.toContainEqual(['simpler-wording', 'In order to'])
-    expect(diagnostics.find((diagnostic) => diagnostic.code === 'loaded-wording')?.range.start.line).toBe(4)
+    expect(diagnostics.find((diagnostic) => slice(text, diagnostic.range) === 'fanatics')?.range.start.line).toBe(4)
     // Nothing older arrives after the latest.
     const versions = client.published.filter((params) => params.uri === uri).map((params) => params.version ?? 0)
     expect(versions).toEqual([...versions].sort((a, b) => a - b))
@@ -87,18 +106,20 @@ describe('copydesk lsp', () => {
     await client.open(uri, 'markdown', article)
     await client.diagnostics(uri)
 
-    const onWord = await client.codeActions(uri, rangeOf(article, 'fanatics'))
-    const titles = onWord.map((action) => action.title)
-    expect(titles).toEqual([
-      'Replace `fanatics` with `militant`',
-      'Replace `fanatics` with `supporter`',
+    const alternatives = expectedAt(article, 'md', 'fanatics')
+    expect(alternatives.length).toBeGreaterThan(1)
+    const onWord = forRule(await client.codeActions(uri, rangeOf(article, 'fanatics')), 'loaded-wording')
+    expect(onWord.map((action) => action.title)).toEqual([
+      ...alternatives.map((alternative) => `Replace \`fanatics\` with \`${alternative}\``),
       'Ignore `loaded-wording` in this block',
       'Disable `loaded-wording` for this file'
     ])
     expect(onWord.every((action) => action.kind === 'quickfix')).toBe(true)
+    // Several alternatives: none is applied without asking.
+    expect(onWord.some((action) => action.isPreferred)).toBe(false)
 
     let version = await client.apply(uri, onWord[1]?.edit)
-    expect(client.text(uri)).toContain('The supporter fled the town')
+    expect(client.text(uri)).toContain(`The ${alternatives[1]} reportedly fled the town`)
     let flagged = (await client.diagnostics(uri, version)).map((diagnostic) => diagnostic.code)
     expect(flagged).not.toContain('loaded-wording')
 
@@ -112,10 +133,10 @@ describe('copydesk lsp', () => {
     expect(flagged).not.toContain('stray-widget-text')
 
     // "Ignore here" silences the rule in that paragraph only.
-    const onClaim = await client.codeActions(uri, rangeOf(client.text(uri), 'it is claimed'))
+    const onClaim = await client.codeActions(uri, rangeOf(client.text(uri), 'reportedly'))
     const ignore = onClaim.find((action) => action.title === 'Ignore `unattributed-claim` in this block')
     version = await client.apply(uri, ignore?.edit)
-    expect(client.text(uri)).toContain('<!-- copydesk-ignore-next unattributed-claim -->\nThe supporter fled')
+    expect(client.text(uri)).toContain(`<!-- copydesk-ignore-next unattributed-claim -->\nThe ${alternatives[1]} reportedly`)
     flagged = (await client.diagnostics(uri, version)).map((diagnostic) => diagnostic.code)
     expect(flagged).not.toContain('unattributed-claim')
     expect(flagged).toContain('simpler-wording')
@@ -126,8 +147,9 @@ describe('copydesk lsp', () => {
     const text = 'Fanatics fled the town.\n'
     await client.open(uri, 'markdown', text)
     await client.diagnostics(uri)
+    const first = expectedAt(text, 'md', 'Fanatics')[0] ?? ''
     const actions = await client.codeActions(uri, rangeOf(text, 'Fanatics'))
-    expect(actions[0]?.title).toBe('Replace `Fanatics` with `Militant`')
+    expect(actions[0]?.title).toBe(`Replace \`Fanatics\` with \`${first.charAt(0).toUpperCase()}${first.slice(1)}\``)
   })
 
   it('fixes everything fixable at once, as `copydesk --fix` does, as a fix-all source action', async () => {
@@ -160,7 +182,9 @@ describe('copydesk lsp', () => {
     await client.open(uri, 'plaintext', text)
     await client.diagnostics(uri)
     const titles = (await client.codeActions(uri, rangeOf(text, 'fanatics'))).map((action) => action.title)
-    expect(titles).toEqual(['Replace `fanatics` with `militant`', 'Replace `fanatics` with `supporter`'])
+    expect(titles).toEqual(
+      expectedAt(text, 'txt', 'fanatics').map((alternative) => `Replace \`fanatics\` with \`${alternative}\``)
+    )
   })
 
   it('reads HTML, and plain text by extension, and leaves other documents alone', async () => {
