@@ -13,6 +13,7 @@ import type {PublishDiagnosticsParams} from 'vscode-languageserver'
 import {defaultConfig} from '../src/config/load.js'
 import {lintText} from '../src/engine/lint.js'
 import type {Format} from '../src/kit/types.js'
+import {defaultDebounce} from '../src/lsp/server.js'
 
 const budget = 150
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -152,11 +153,12 @@ async function main(): Promise<void> {
     const alone = lintAlone(article.text, article.format)
     single.sort((a, b) => a - b)
     burst.sort((a, b) => a - b)
-    worst = Math.max(worst, percentile(single, 0.5), percentile(burst, 0.5))
+    // The budget is for a change; typing adds, on purpose, the pause the server waits for.
+    worst = Math.max(worst, percentile(single, 0.5))
     rows.push(
       `${article.name.padEnd(10)} ${String(words(article.text)).padStart(5)} words  ` +
         `edit: median ${percentile(single, 0.5).toFixed(0)} ms, p95 ${percentile(single, 0.95).toFixed(0)} ms, max ${(single.at(-1) ?? 0).toFixed(0)} ms  ` +
-        `typing: median ${percentile(burst, 0.5).toFixed(0)} ms, p95 ${percentile(burst, 0.95).toFixed(0)} ms  ` +
+        `typing (+${defaultDebounce} ms wait): median ${percentile(burst, 0.5).toFixed(0)} ms, p95 ${percentile(burst, 0.95).toFixed(0)} ms  ` +
         `(lint alone: median ${percentile(alone, 0.5).toFixed(0)} ms)`
     )
   }
@@ -168,7 +170,7 @@ async function main(): Promise<void> {
   for (const row of rows) console.log(`  ${row}`)
   const [load] = loadavg()
   console.log(`  machine: ${cpus().length} cores, load average ${load?.toFixed(1)}`)
-  console.log(`  budget ${budget} ms: ${worst <= budget ? 'met' : 'MISSED'} (worst median ${worst.toFixed(0)} ms)`)
+  console.log(`  budget ${budget} ms for an edit: ${worst <= budget ? 'met' : 'MISSED'} (worst median ${worst.toFixed(0)} ms)`)
 }
 
 await main()
