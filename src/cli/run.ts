@@ -39,7 +39,9 @@ export const commands: Record<string, Command> = {
       io.stdout(`${rule.meta.id.padEnd(width)}  ${state.padEnd(7)}  ${rule.meta.fixable ? 'fixable  ' : '         '}${rule.meta.description}\n`)
     }
     return 0
-  }
+  },
+  // Loaded on demand: a lint run should not pay for the language-server libraries.
+  lsp: async (argv) => (await import('../lsp/server.js')).lspCommand(argv)
 }
 
 /** A report for a file that could not be linted: one fatal message, no metrics worth reading. */
