@@ -33,7 +33,9 @@ export const commands: Record<string, Command> = {
       io.stdout(`${rule.meta.id.padEnd(width)}  ${state.padEnd(7)}  ${rule.meta.fixable ? 'fixable  ' : '         '}${rule.meta.description}\n`)
     }
     return 0
-  }
+  },
+  // Loaded only when asked for: a lint run should not pay for fastify and the worker pool.
+  serve: async (argv, io) => (await import('../server/serve.js')).serve(argv, io)
 }
 
 function version(): string {
