@@ -42,7 +42,7 @@ export const html = `<!doctype html>
       <p id="config-error" class="error" role="alert" hidden></p>
     </details>
     <h2 id="marked-heading">Highlighted</h2>
-    <div id="marked" class="marked" role="region" aria-labelledby="marked-heading" tabindex="0"><p class="empty">Findings will be highlighted here.</p></div>
+    <div id="marked" class="marked" aria-busy="false" role="region" aria-labelledby="marked-heading" tabindex="0"><p class="empty">Findings will be highlighted here.</p></div>
   </section>
   <aside class="side">
     <section aria-labelledby="findings-heading">
@@ -53,7 +53,7 @@ export const html = `<!doctype html>
         <label><input type="checkbox" data-severity="warning" checked> Warnings <span data-count="warning">0</span></label>
         <label><input type="checkbox" data-severity="info" checked> Suggestions <span data-count="info">0</span></label>
       </fieldset>
-      <ol id="findings" class="findings"></ol>
+      <ol id="findings" class="findings" aria-busy="false"></ol>
     </section>
     <section aria-labelledby="metrics-heading">
       <h2 id="metrics-heading">Metrics</h2>

@@ -56,7 +56,6 @@ interface Shown {
 }
 
 let shown: Shown | undefined
-let current: number | undefined
 let pending: AbortController | undefined
 let timer: ReturnType<typeof setTimeout> | undefined
 const history: string[] = []
@@ -65,6 +64,11 @@ const hidden = new Set<Severity>()
 function setStatus(message: string, failed = false): void {
   status.textContent = message
   status.classList.toggle('failed', failed)
+}
+
+/** Tells assistive technology (and tests) that the results are being replaced. */
+function setBusy(busy: boolean): void {
+  for (const region of [list, marked]) region.setAttribute('aria-busy', String(busy))
 }
 
 /** Results stay on screen while the text changes, but dimmed, and their edits are off until re-checked. */
@@ -114,6 +118,7 @@ async function check(): Promise<void> {
   const controller = new AbortController()
   pending = controller
   setStatus('Checking…')
+  setBusy(true)
   try {
     const report = await post(lintRequest(text, format, config.config), controller.signal)
     if (controller.signal.aborted) return
@@ -124,7 +129,10 @@ async function check(): Promise<void> {
     if (controller.signal.aborted) return
     setStatus(`Not checked: ${(error as Error).message}`, true)
   } finally {
-    if (pending === controller) pending = undefined
+    if (pending === controller) {
+      pending = undefined
+      setBusy(false)
+    }
   }
 }
 
@@ -158,7 +166,6 @@ function visible(message: JsonMessage): boolean {
 }
 
 function select(index: number, scroll: 'text' | 'list' | 'none'): void {
-  current = index
   for (const node of marked.querySelectorAll('mark.current')) node.classList.remove('current')
   for (const node of list.querySelectorAll('li.current')) node.classList.remove('current')
   const item = list.querySelector<HTMLLIElement>(`li[data-index="${index}"]`)
@@ -298,8 +305,6 @@ function render(): void {
     focusAfter = undefined
     if (next) select(Number(next.dataset.index), 'list')
     else element<HTMLHeadingElement>('findings-heading').focus()
-  } else if (current !== undefined && current < report.messages.length) {
-    current = undefined
   }
 }
 
