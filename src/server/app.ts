@@ -149,6 +149,15 @@ export async function createApp(options: ServerOptions = {}): Promise<FastifyIns
   app.addHook('onClose', async () => {
     await pool.destroy()
   })
+  // On shutdown, answers in flight still go out, but their keep-alive connections must not hold
+  // the server open: tell each client this connection ends with its answer.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) return refuse(reply, 400, explainValidation(error.validation[0] as ValidationIssue | undefined))

@@ -151,6 +151,12 @@ export async function serve(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`copydesk serve: ${listenFailure(error as NodeJS.ErrnoException, options.host, options.port)}\n`)
     return 2
   }
+  if (!/^(127\.|::1$|localhost$)/.test(options.host)) {
+    app.log.warn(
+      {host: options.host},
+      'listening beyond this machine: the service has no authentication, put it behind your gateway'
+    )
+  }
   // The one line for people (and scripts using --port 0): where to point the browser or the CMS.
   io.stdout(`copydesk: serving on ${address}/ (POST /v1/lint, GET /healthz, editor page at /)\n`)
 
@@ -164,6 +170,8 @@ export async function serve(argv: readonly string[], io: Io): Promise<number> {
       }
       stopping = true
       app.log.info({signal}, 'shutting down: finishing requests in flight')
+      // Requests in flight get their time limit and a little more; then connections are cut.
+      setTimeout(() => app.server.closeAllConnections(), options.timeout + 5000).unref()
       app.close().then(
         () => {
           process.off('SIGINT', stop)

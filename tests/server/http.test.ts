@@ -84,19 +84,19 @@ describe('POST /v1/lint', () => {
     }
   })
 
-  const bad: Array<[string, string | unknown, number, RegExp]> = [
-    ['broken JSON', '{"text": "a",', 400, /not valid JSON/],
-    ['an empty body', '', 400, /empty|JSON object/],
-    ['a JSON array', [1, 2], 400, /must be a JSON object/],
-    ['no text', {format: 'txt'}, 400, /Missing field `text`/],
-    ['text that is not a string', {text: 5}, 400, /`text` must be a string/],
-    ['fix that is not a boolean', {text: 'a', fix: 'true'}, 400, /`fix` must be a boolean/],
-    ['an unknown format', {text: 'a', format: 'docx'}, 400, /`format` must be one of "txt", "md", "html"/],
-    ['an unknown field', {text: 'a', formt: 'md'}, 400, /Unknown field `formt`/],
-    ['a config that is not an object', {text: 'a', config: 'strict'}, 400, /`config` must be an object/],
-    ['a "__proto__" key', '{"text": "a", "config": {"__proto__": {"x": 1}}}', 400, /__proto__/]
+  const bad: Array<[string, number, string | unknown, RegExp]> = [
+    ['broken JSON', 400, '{"text": "a",', /not valid JSON/],
+    ['an empty body', 400, '', /empty|JSON object/],
+    ['a JSON array', 400, [1, 2], /must be a JSON object/],
+    ['no text', 400, {format: 'txt'}, /Missing field `text`/],
+    ['text that is not a string', 400, {text: 5}, /`text` must be a string/],
+    ['fix that is not a boolean', 400, {text: 'a', fix: 'true'}, /`fix` must be a boolean/],
+    ['an unknown format', 400, {text: 'a', format: 'docx'}, /`format` must be one of "txt", "md", "html"/],
+    ['an unknown field', 400, {text: 'a', formt: 'md'}, /Unknown field `formt`/],
+    ['a config that is not an object', 400, {text: 'a', config: 'strict'}, /`config` must be an object/],
+    ['a "__proto__" key', 400, '{"text": "a", "config": {"__proto__": {"x": 1}}}', /__proto__/]
   ]
-  it.each(bad)('refuses %s with %i and a message', async (_name, body, status, message) => {
+  it.each(bad)('refuses %s with %i and a message', async (_name, status, body, message) => {
     const answer = await postLint(server.url, body)
     expect(answer.status).toBe(status)
     expect(answer.body.message).toMatch(message)
@@ -206,6 +206,19 @@ describe('copydesk serve', () => {
       expect(await exited).toBe(0)
       expect(server.stderr()).toContain('shutting down')
     }
+  })
+
+  it('finishes a request in flight before it stops', async () => {
+    const server = await serve()
+    const answer = postLint(server.url, {text: seed.repeat(6)})
+    // Signal only once the server has the request, so the test never races the connection.
+    while (!server.stderr().includes('"url":"/v1/lint"')) await new Promise((resolve) => setTimeout(resolve, 20))
+    const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve))
+    server.child.kill('SIGTERM')
+    const finished = await answer
+    expect(finished.status).toBe(200)
+    expect(finished.body.messages).toEqual(expect.any(Array))
+    expect(await exited).toBe(0)
   })
 
   it.each([

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {type Browser, chromium, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {root} from '../cli/spawn.js'
-import {serve, type Served} from './serve.js'
+import {type Served, serve} from './serve.js'
 
 const seed = readFileSync(path.join(root, 'seeds/000_3513509d732e560b.txt'), 'utf8')
 const executablePath = '/usr/bin/chromium'
@@ -85,13 +85,19 @@ describe.skipIf(!existsSync(executablePath))('the editor page in Chromium', () =
     })
     report = (await response.json()) as Report
     expect(await page.locator('#findings li[data-index]').count()).toBe(report.messages.length)
-    expect(await page.locator('#metrics dt', {hasText: /^Words$/}).locator('xpath=following-sibling::dd[1]').textContent()).toBe(
-      String(report.metrics.words)
-    )
+    expect(
+      await page
+        .locator('#metrics dt', {hasText: /^Words$/})
+        .locator('xpath=following-sibling::dd[1]')
+        .textContent()
+    ).toBe(String(report.metrics.words))
   })
 
   it('clicking a highlight brings up its finding', async () => {
-    await page.locator('#marked mark', {hasText: /^fanatics$/}).first().click()
+    await page
+      .locator('#marked mark', {hasText: /^fanatics$/})
+      .first()
+      .click()
     const focused = await page.evaluate(() => document.activeElement?.closest('li')?.textContent ?? '')
     expect(focused).toContain('loaded wording')
   })
@@ -133,7 +139,8 @@ describe.skipIf(!existsSync(executablePath))('the editor page in Chromium', () =
 
   it('checks on Ctrl+Enter and shows markup in the article as text', async () => {
     await page.getByLabel('Check as I type').uncheck()
-    const hostile = 'Headline\n\n<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> The fanatics, it is claimed, won.\n'
+    const hostile =
+      'Headline\n\n<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> The fanatics, it is claimed, won.\n'
     const box = page.getByLabel('Article text')
     await box.fill(hostile)
     await box.press('Control+Enter')
