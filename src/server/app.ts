@@ -1,5 +1,6 @@
 import {STATUS_CODES} from 'node:http'
 import {availableParallelism} from 'node:os'
+import {MessageChannel} from 'node:worker_threads'
 import Fastify, {type FastifyError, type FastifyInstance, type FastifyReply} from 'fastify'
 import {Piscina} from 'piscina'
 import type {Format} from '../kit/types.js'
@@ -9,7 +10,7 @@ import type {LintOutcome, LintTask} from './worker.js'
 export interface ServerOptions {
   /** Largest request body, in bytes (default 1 MiB: about ten long articles). */
   readonly bodyLimit?: number
-  /** Longest one lint may take, in milliseconds, queueing included (default 10 s). */
+  /** Longest one lint may take once a worker has it, in milliseconds (default 10 s). */
   readonly timeout?: number
   /** Worker threads that lint (default: one per core, at most 8). */
   readonly jobs?: number
@@ -115,6 +116,8 @@ export async function createApp(options: ServerOptions = {}): Promise<FastifyIns
   const timeout = options.timeout ?? defaults.timeout
   const jobs = options.jobs ?? defaults.jobs
   const queueLimit = options.queue ?? jobs * 64
+  // How long a request may wait for a worker before it is turned away as "busy".
+  const queueWait = Math.max(30_000, timeout * 3)
 
   const app = Fastify({
     bodyLimit,
@@ -212,9 +215,16 @@ export async function createApp(options: ServerOptions = {}): Promise<FastifyIns
       ...(config === undefined ? {} : {config}),
       ...(body.fix ? {fix: true} : {})
     }
-    // One signal for both ways a lint stops early: the time limit, or the client going away.
+    // One signal for every way a lint stops early: the time limit, too long in the queue, or the
+    // client going away. The time limit starts when a worker takes the task, so a text is not
+    // charged for the texts ahead of it or for a worker starting up.
     const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort('timeout'), timeout)
+    const channel = new MessageChannel()
+    let timer = setTimeout(() => controller.abort('queued'), queueWait)
+    channel.port1.once('message', () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => controller.abort('timeout'), timeout)
+    })
     const gone = () => {
       if (!reply.raw.writableEnded) controller.abort('client-closed')
     }
@@ -222,12 +232,17 @@ export async function createApp(options: ServerOptions = {}): Promise<FastifyIns
     const started = performance.now()
     let outcome: LintOutcome
     try {
-      outcome = await pool.run(task, {signal: controller.signal})
+      outcome = await pool.run({...task, started: channel.port2}, {signal: controller.signal, transferList: [channel.port2]})
     } catch (error) {
       if (controller.signal.aborted) {
         if (controller.signal.reason === 'client-closed') {
           request.log.info('client closed the connection before the lint finished')
           return reply
+        }
+        if (controller.signal.reason === 'queued') {
+          request.log.warn({waited: queueWait}, 'gave up waiting for a free worker')
+          reply.header('retry-after', '5')
+          return refuse(reply, 503, `The server is busy: no worker was free within ${queueWait} ms, try again shortly`)
         }
         request.log.warn({chars: body.text.length, limit: timeout}, 'lint stopped at the time limit')
         return refuse(reply, 504, `Linting took longer than the time limit of ${timeout} ms; the text was not checked`, {
@@ -237,6 +252,7 @@ export async function createApp(options: ServerOptions = {}): Promise<FastifyIns
       throw error
     } finally {
       clearTimeout(timer)
+      channel.port1.close()
       reply.raw.off('close', gone)
     }
     if (!outcome.ok) {

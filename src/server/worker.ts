@@ -3,6 +3,7 @@
 // stop a runaway request by terminating its thread.
 import {createLinter, type Linter, type LintReport} from '../api.js'
 import {ConfigError} from '../config/load.js'
+import type {MessagePort} from 'node:worker_threads'
 import type {Format} from '../kit/types.js'
 
 export interface LintTask {
@@ -12,6 +13,8 @@ export interface LintTask {
   /** A config object in `.lintrc.json` form, already checked by the server to read no files. */
   readonly config?: unknown
   readonly fix?: boolean
+  /** Told when this task starts: the time limit counts from here, not from the queue. */
+  readonly started?: MessagePort
 }
 
 export type LintOutcome =
@@ -40,6 +43,8 @@ function linterFor(config: unknown): Linter {
 }
 
 export default async function lintTask(task: LintTask): Promise<LintOutcome> {
+  task.started?.postMessage('started')
+  task.started?.close()
   let linter: Linter
   try {
     linter = linterFor(task.config)
