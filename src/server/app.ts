@@ -123,7 +123,8 @@ export async function createApp(options: ServerOptions = {}): Promise<FastifyIns
     bodyLimit,
     // Time to receive a whole request: a client trickling its body cannot hold a socket forever.
     requestTimeout: 30_000,
-    connectionTimeout: 60_000,
+    // An idle socket is dropped, but never while its request waits for a worker or is linted.
+    connectionTimeout: Math.max(60_000, queueWait + timeout + 5_000),
     logger: {level: options.logLevel ?? 'info', stream: options.logStream ?? process.stderr},
     ajv: {
       // Unknown fields and wrong types are errors, not silently dropped or coerced ("1" is not 1).

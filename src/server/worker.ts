@@ -1,9 +1,10 @@
 // Runs in a worker thread of the server's pool. Linting is synchronous CPU work: doing it here
 // keeps the HTTP thread free (health checks, the page, other requests) and lets the pool
 // stop a runaway request by terminating its thread.
+
+import type {MessagePort} from 'node:worker_threads'
 import {createLinter, type Linter, type LintReport} from '../api.js'
 import {ConfigError} from '../config/load.js'
-import type {MessagePort} from 'node:worker_threads'
 import type {Format} from '../kit/types.js'
 
 export interface LintTask {
