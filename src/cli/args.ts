@@ -32,6 +32,7 @@ export interface CliOptions {
 
 export const usage = `Usage: copydesk [options] [paths, globs or - ...]
        copydesk rules
+       copydesk serve [--host HOST] [--port N]   (HTTP service and editor page; see serve --help)
 
 Lints news articles (.txt, .md, .markdown, .html, .htm) for unattributed claims, loaded wording,
 stray page furniture and readability.

@@ -41,7 +41,9 @@ export const commands: Record<string, Command> = {
     return 0
   },
   // Loaded on demand: a lint run should not pay for the language-server libraries.
-  lsp: async (argv) => (await import('../lsp/server.js')).lspCommand(argv)
+  lsp: async (argv) => (await import('../lsp/server.js')).lspCommand(argv),
+  // Loaded only when asked for: a lint run should not pay for fastify and the worker pool.
+  serve: async (argv, io) => (await import('../server/serve.js')).serve(argv, io)
 }
 
 /** A report for a file that could not be linted: one fatal message, no metrics worth reading. */
