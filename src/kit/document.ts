@@ -1,4 +1,4 @@
-import type {Paragraph, Root, Sentence, Word} from 'nlcst'
+import type {Literal, Paragraph, Root, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import type {Block, CopydeskData} from './types.js'
@@ -113,10 +113,57 @@ function buildDocument(tree: Root, file: VFile): ArticleDocument {
     text,
     paragraphs,
     sentences,
-    quotations: paragraphs.flatMap((paragraph) => findQuotations(text, paragraph.start, paragraph.end)),
+    quotations: quotationsOf(tree, text, data.format, paragraphs),
     blocks: data.blocks,
     data
   }
+}
+
+/**
+ * Quotations found in the text as the reader sees it. In HTML a quotation mark is often an entity
+ * (`&ldquo;`) and attributes hold straight quotes, so the marks are read from the tree's decoded
+ * leaves, each placed at its source offset over a blank copy of the file (a decoded value sits at the
+ * end of its span, so `Holmbridge&rsquo;s` still reads as an apostrophe between letters).
+ */
+function quotationsOf(tree: Root, text: string, format: string, paragraphs: readonly ParagraphInfo[]): Quotation[] {
+  let view = text
+  if (format === 'html') {
+    const shadow = new Array<string>(text.length).fill(' ')
+    const place = (node: Literal) => {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start === undefined || end === undefined) return
+      const value = node.value
+      if (value.length > end - start) return
+      for (let index = 0; index < value.length; index++) shadow[end - value.length + index] = value.charAt(index)
+    }
+    const visit = (node: Root['children'][number] | Root): void => {
+      if ('children' in node) for (const child of node.children) visit(child)
+      else place(node)
+    }
+    visit(tree)
+    view = shadow.join('')
+  }
+  const found = paragraphs.flatMap((paragraph) => findQuotations(view, paragraph.start, paragraph.end))
+  return found.map((quotation) => runOn(view, quotation) ?? quotation)
+}
+
+/** How far (in characters) an unclosed curly quotation may run on into the next paragraphs. */
+const runOnLimit = 3000
+
+/**
+ * An unclosed “ whose closing ” comes in a later paragraph, before any new “, is one quotation over
+ * line breaks (copy where each line is a paragraph, or a quote the writer did not reopen). The news
+ * convention of reopening each paragraph with “ keeps its open, per-paragraph quotations.
+ */
+function runOn(view: string, quotation: Quotation): Quotation | undefined {
+  if (quotation.closed || view.charAt(quotation.start) !== '“') return undefined
+  for (let index = quotation.end; index < view.length && index < quotation.end + runOnLimit; index++) {
+    const char = view.charAt(index)
+    if (char === '“') return undefined
+    if (char === '”') return {start: quotation.start, end: index + 1, closed: true}
+  }
+  return undefined
 }
 
 const letterOrDigit = /[\p{L}\p{N}]/u
