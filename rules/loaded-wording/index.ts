@@ -57,6 +57,12 @@ const scareQuoteWords = 6
 /** Words that mark a name or term as the writer's doubt when a quotation follows them. */
 const distancing = new Set(['so-called', 'self-styled', 'self-proclaimed', 'self-declared', 'supposed', 'alleged'])
 
+/** Words that report a dispute: a said-word that doubts is then grounded in the sentence itself. */
+const disputeWords = new Set([
+  'disputed', 'disputes', 'dispute', 'denied', 'denies', 'deny', 'rejected', 'rejects', 'contested', 'contests',
+  'contradicted', 'contradicts', 'refuted', 'refutes', 'rebutted', 'challenged'
+])
+
 const beForms = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am'])
 const subjectPronouns = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there', 'you'])
 /** Auxiliaries and copulas: one of them soon after the verb shows a reported clause follows it. */
@@ -142,6 +148,8 @@ export const rule: Rule<LoadedWordingOptions> = {
           if (!titleCase && looksLikeName(words, match.from, match.to)) continue
           if (entry.category === 'said-word' && isPassive(words, match.from)) continue
           if (!inContext(entry, document.text, words, match.from, match.to)) continue
+          // Doubt with a source is reporting, not the writer's: "She claimed X, a figure the council disputed."
+          if (entry.category === 'said-word' && words.some((word) => disputeWords.has(normalizeWord(word.text)))) continue
 
           const quotation = quotationAround(document, first.start, last.end)
           if (quotation && !options.checkQuotes) {
@@ -210,14 +218,14 @@ function wordCount(document: ArticleDocument, quotation: Quotation): number {
     ?.length ?? 0
 }
 
-/** Short, closed, inside the writer's sentence, and nobody said it. */
+/**
+ * Short, closed, inside the writer's sentence, and nobody said it. A speaker in the neighbouring
+ * sentence attributes a quoted sentence, not a word quoted inside the writer's own sentence.
+ */
 function isScareQuote(document: ArticleDocument, quotation: Quotation): boolean {
-  return (
-    quotation.closed &&
-    wordCount(document, quotation) <= scareQuoteWords &&
-    isEmbedded(document, quotation) &&
-    attributionOf(document, quotation) === undefined
-  )
+  if (!quotation.closed || wordCount(document, quotation) > scareQuoteWords || !isEmbedded(document, quotation)) return false
+  const attribution = attributionOf(document, quotation)
+  return attribution === undefined || attribution === 'adjacent'
 }
 
 /**

@@ -27,7 +27,12 @@ export const speechVerbs: ReadonlySet<string> = new Set(
     'continue continued continues conclude concluded boast boasted boasts quip quipped retort retorted exclaim ' +
     'exclaimed blurt blurted whisper whispered scream screamed yell yelled mutter muttered joke joked sing sang sung ' +
     'entitled titled headlined captioned insisting reveal revealed reveals confirm confirmed confirms deny denied ' +
-    'denies describing telling says:'
+    'denies ' +
+    // Verbs of judging someone's words or deeds take a quoted verdict: "slammed the budget as “cruel”".
+    'criticise criticised criticises criticize criticized criticizes condemn condemned condemns denounce denounced ' +
+    'denounces dismiss dismissed dismisses slam slammed slams blast blasted blasts lambast lambasted decry decried ' +
+    'hail hailed hails praise praised praises welcome welcomed welcomes mock mocked mocks deride derided ridicule ' +
+    'ridiculed'
   ).split(' ')
 )
 
@@ -94,7 +99,9 @@ export function attributionOf(document: ArticleDocument, quotation: Quotation): 
 function findAttribution(document: ArticleDocument, quotation: Quotation): Attribution | undefined {
   const {text, sentences} = document
   // A quoted headline or subhead echoes speech reported in the story, by newsroom convention.
-  if (blockAt(document.blocks, quotation.start)?.kind === 'heading') return 'heading'
+  // (A plain-text line ending in a full stop is a sentence, even when the line stands alone.)
+  const block = blockAt(document.blocks, quotation.start)
+  if (block?.kind === 'heading' && !/[.!?]["”’']?\s*$/.test(block.text)) return 'heading'
   if (/:\s*$/.test(text.slice(Math.max(0, quotation.start - 3), quotation.start))) return 'colon'
   const own = sentences.filter((sentence) => sentence.start < quotation.end && quotation.start < sentence.end)
   if (own.some((sentence) => hasSpeaker(document, sentence))) return 'sentence'

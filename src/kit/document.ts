@@ -129,6 +129,8 @@ function quotationsOf(tree: Root, text: string, format: string, paragraphs: read
   let view = text
   if (format === 'html') {
     const shadow = new Array<string>(text.length).fill(' ')
+    // Where a mark decoded from an entity starts in the source, so a quotation starts at its `&`.
+    const origins = new Map<number, number>()
     const place = (node: Literal) => {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
@@ -136,6 +138,7 @@ function quotationsOf(tree: Root, text: string, format: string, paragraphs: read
       const value = node.value
       if (value.length > end - start) return
       for (let index = 0; index < value.length; index++) shadow[end - value.length + index] = value.charAt(index)
+      if (value.length < end - start) origins.set(end - value.length, start)
     }
     const visit = (node: Root['children'][number] | Root): void => {
       if ('children' in node) for (const child of node.children) visit(child)
@@ -143,6 +146,11 @@ function quotationsOf(tree: Root, text: string, format: string, paragraphs: read
     }
     visit(tree)
     view = shadow.join('')
+    const found = paragraphs.flatMap((paragraph) => findQuotations(view, paragraph.start, paragraph.end))
+    return found.map((quotation) => {
+      const whole = runOn(view, quotation) ?? quotation
+      return {...whole, start: origins.get(whole.start) ?? whole.start}
+    })
   }
   const found = paragraphs.flatMap((paragraph) => findQuotations(view, paragraph.start, paragraph.end))
   return found.map((quotation) => runOn(view, quotation) ?? quotation)
