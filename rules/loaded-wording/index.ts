@@ -72,6 +72,8 @@ const finiteMarkers = new Set([
   "shouldn't", "can't", "didn't", "doesn't", "don't", "isn't", "aren't", 'remains', 'remained', 'lacked', 'lacks'
 ])
 
+const relatives = new Set(['who', 'whom', 'whose', 'which', 'where', 'when'])
+
 function quoteList(words: readonly string[]): string {
   return words.map((word) => `\`${word}\``).join(' or ')
 }
@@ -278,6 +280,8 @@ function isAttributionVerb(text: string, words: readonly WordToken[], from: numb
     const word = words[at]
     const following = words[at + 1]
     if (!word) break
+    // "admitted two preachers who had …": a relative clause belongs to the object, not a report.
+    if (relatives.has(normalizeWord(word.text))) break
     if (at > to && finiteMarkers.has(normalizeWord(word.text))) return true
     if (following && /[,;:.()]/.test(text.slice(word.end, following.start))) break
   }

@@ -50,6 +50,7 @@ describe('loaded-wording: valid', () => {
     ['a title', 'She starred in a film called Tyrant last year.'],
     ['a word that only looks like a form', 'The slammer door closed behind him.'],
     ['admitted in its hospital sense', 'The hospital admitted eleven people overnight.'],
+    ['admitted with a relative clause on its object', 'The country admitted two preachers who had been banned.'],
     ['a passive admission', 'He was admitted to hospital with burns.'],
     ['claimed in its other senses', 'The group claimed responsibility for the attack.'],
     ['claimed with its dispute reported', 'She claimed the sale would raise £2m, a figure the council disputed.'],
