@@ -7,11 +7,11 @@ import {
   PhraseMatcher,
   type Quotation,
   quotationAround,
-  report,
   type Rule,
+  report,
   type SentenceInfo,
-  withoutPossessive,
-  type WordToken
+  type WordToken,
+  withoutPossessive
 } from '../../src/kit/index.js'
 import lexicon from './lexicon.json' with {type: 'json'}
 
@@ -59,17 +59,65 @@ const distancing = new Set(['so-called', 'self-styled', 'self-proclaimed', 'self
 
 /** Words that report a dispute: a said-word that doubts is then grounded in the sentence itself. */
 const disputeWords = new Set([
-  'disputed', 'disputes', 'dispute', 'denied', 'denies', 'deny', 'rejected', 'rejects', 'contested', 'contests',
-  'contradicted', 'contradicts', 'refuted', 'refutes', 'rebutted', 'challenged'
+  'disputed',
+  'disputes',
+  'dispute',
+  'denied',
+  'denies',
+  'deny',
+  'rejected',
+  'rejects',
+  'contested',
+  'contests',
+  'contradicted',
+  'contradicts',
+  'refuted',
+  'refutes',
+  'rebutted',
+  'challenged'
 ])
 
 const beForms = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am'])
 const subjectPronouns = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there', 'you'])
 /** Auxiliaries and copulas: one of them soon after the verb shows a reported clause follows it. */
 const finiteMarkers = new Set([
-  'is', 'are', 'was', 'were', 'had', 'has', 'have', 'would', 'will', 'could', 'should', 'can', 'may', 'might', 'must',
-  'did', 'does', 'do', "wasn't", "weren't", "hadn't", "hasn't", "haven't", "wouldn't", "won't", "couldn't",
-  "shouldn't", "can't", "didn't", "doesn't", "don't", "isn't", "aren't", 'remains', 'remained', 'lacked', 'lacks'
+  'is',
+  'are',
+  'was',
+  'were',
+  'had',
+  'has',
+  'have',
+  'would',
+  'will',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'must',
+  'did',
+  'does',
+  'do',
+  "wasn't",
+  "weren't",
+  "hadn't",
+  "hasn't",
+  "haven't",
+  "wouldn't",
+  "won't",
+  "couldn't",
+  "shouldn't",
+  "can't",
+  "didn't",
+  "doesn't",
+  "don't",
+  "isn't",
+  "aren't",
+  'remains',
+  'remained',
+  'lacked',
+  'lacks'
 ])
 
 const relatives = new Set(['who', 'whom', 'whose', 'which', 'where', 'when'])
@@ -216,8 +264,7 @@ function quotationAfter(document: ArticleDocument, offset: number): Quotation | 
 }
 
 function wordCount(document: ArticleDocument, quotation: Quotation): number {
-  return document.text.slice(quotation.start + 1, quotation.end - 1).match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)
-    ?.length ?? 0
+  return document.text.slice(quotation.start + 1, quotation.end - 1).match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0
 }
 
 /**
@@ -290,10 +337,66 @@ function isAttributionVerb(text: string, words: readonly WordToken[], from: numb
 
 /** Function words and verbs that cannot be the noun an adjective qualifies. */
 const notNouns = new Set([
-  'a', 'an', 'and', 'as', 'at', 'be', 'but', 'by', 'did', 'do', 'does', 'done', 'for', 'from', 'had', 'has', 'have',
-  'in', 'into', 'is', 'are', 'was', 'were', 'it', 'its', 'of', 'on', 'or', 'that', 'the', 'their', 'there', 'this',
-  'those', 'to', 'which', 'who', 'with', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should',
-  'we', 'you', 'he', 'she', 'they', 'not', 'than', 'then', 'so', 'if', 'when', 'where', 'while'
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'be',
+  'but',
+  'by',
+  'did',
+  'do',
+  'does',
+  'done',
+  'for',
+  'from',
+  'had',
+  'has',
+  'have',
+  'in',
+  'into',
+  'is',
+  'are',
+  'was',
+  'were',
+  'it',
+  'its',
+  'of',
+  'on',
+  'or',
+  'that',
+  'the',
+  'their',
+  'there',
+  'this',
+  'those',
+  'to',
+  'which',
+  'who',
+  'with',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'shall',
+  'should',
+  'we',
+  'you',
+  'he',
+  'she',
+  'they',
+  'not',
+  'than',
+  'then',
+  'so',
+  'if',
+  'when',
+  'where',
+  'while'
 ])
 
 function inContext(entry: LexiconEntry, text: string, words: readonly WordToken[], from: number, to: number): boolean {

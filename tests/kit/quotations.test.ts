@@ -23,7 +23,14 @@ const quoted = (text: string, format: Format = 'txt') => {
 }
 
 describe('withoutPossessive', () => {
-  const token = (text: string): WordToken => ({node: {type: 'WordNode', children: []}, text, lower: text.toLowerCase(), start: 10, end: 10 + text.length, index: 0})
+  const token = (text: string): WordToken => ({
+    node: {type: 'WordNode', children: []},
+    text,
+    lower: text.toLowerCase(),
+    start: 10,
+    end: 10 + text.length,
+    index: 0
+  })
   it.each([
     ["regime's", 'regime', 16],
     ['Holmbridge’s', 'Holmbridge', 20],

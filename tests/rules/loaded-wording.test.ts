@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import type {Format} from '../../src/kit/types.js'
 import {lintText} from '../../src/engine/lint.js'
+import type {Format} from '../../src/kit/types.js'
 import {findings, only} from '../helpers.js'
 
 const defaults = only({'loaded-wording': 'warning'})
@@ -91,22 +91,35 @@ describe('loaded-wording: quotations', () => {
     ['a loaded word in scare quotes', 'The ‘regime’ closed the border.', '‘regime’@4', 'regime'],
     ['straight scare quotes', 'Police moved the "thugs" on.', '"thugs"@17', 'thugs'],
     ['a short loaded phrase', 'The council’s ‘power grab’ was approved.', '‘power grab’@14', 'power grab'],
-    ['next to a sentence with a speaker', 'The mayor said the agency failed. Its ‘whitewash’ was published.', '‘whitewash’@38', 'whitewash'],
+    [
+      'next to a sentence with a speaker',
+      'The mayor said the agency failed. Its ‘whitewash’ was published.',
+      '‘whitewash’@38',
+      'whitewash'
+    ],
     [
       'so-called with quotes, as one finding',
       'They set up sleeper cells – so-called ‘crocodile cells’ – in Syria.',
       'so-called ‘crocodile cells’@28',
       'crocodile cells'
     ],
-    ['scare quotes despite an agentless said', 'The fanatics are said to run ‘sleeper cells’ – so-called ‘crocodile cells’.', 'so-called ‘crocodile cells’@47', 'crocodile cells']
+    [
+      'scare quotes despite an agentless said',
+      'The fanatics are said to run ‘sleeper cells’ – so-called ‘crocodile cells’.',
+      'so-called ‘crocodile cells’@47',
+      'crocodile cells'
+    ]
   ])('reports scare quotes: %s', (_name, text, expected, inner) => {
     const found = messages(text).filter((message) => message.reason.startsWith('Scare quotes'))
-    expect(found.map((message) => `${message.actual}@${message.place && 'start' in message.place ? message.place.start.offset : -1}`)).toEqual([expected])
+    expect(
+      found.map((message) => `${message.actual}@${message.place && 'start' in message.place ? message.place.start.offset : -1}`)
+    ).toEqual([expected])
     expect(found[0]?.reason).toBe(`Scare quotes around \`${inner}\`: say who calls it that, or drop the quotes`)
   })
 
   it('reads quotation marks written as HTML entities', () => {
-    const html = '<p>&ldquo;It was like a bloody war zone,&rdquo; said Kerry Osei.</p>\n<p>Holmbridge&rsquo;s mayor slammed the agency.</p>'
+    const html =
+      '<p>&ldquo;It was like a bloody war zone,&rdquo; said Kerry Osei.</p>\n<p>Holmbridge&rsquo;s mayor slammed the agency.</p>'
     expect(flagged(html, 'html')).toEqual(['slammed@97'])
   })
 
@@ -151,7 +164,11 @@ describe('loaded-wording: options', () => {
 
   it('words adds entries with their alternatives', () => {
     const [message] = messages('Fans were gobsmacked by the result.', withOptions({words: {gobsmacked: ['surprised']}}))
-    expect(message).toMatchObject({actual: 'gobsmacked', expected: ['surprised'], reason: 'Unexpected loaded wording `gobsmacked`, use `surprised`'})
+    expect(message).toMatchObject({
+      actual: 'gobsmacked',
+      expected: ['surprised'],
+      reason: 'Unexpected loaded wording `gobsmacked`, use `surprised`'
+    })
   })
 
   it('words can override the alternatives of a lexicon form', () => {
@@ -180,13 +197,7 @@ describe('loaded-wording: seeds', () => {
   })
 
   it('council-budget.md: the deliberate words, none of the attributed quotes or controls', () => {
-    expect(words('council-budget.md', 'md')).toEqual([
-      '37:fanatics',
-      '56:lashed out',
-      '60:admitted',
-      '62:slammed',
-      '67:tyrant'
-    ])
+    expect(words('council-budget.md', 'md')).toEqual(['37:fanatics', '56:lashed out', '60:admitted', '62:slammed', '67:tyrant'])
   })
 
   it('flood-response.html: the deliberate words; the quote in entities and the hospital sense are left alone', () => {
