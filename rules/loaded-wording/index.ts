@@ -1,33 +1,130 @@
 import {
+  type ArticleDocument,
+  attributionOf,
   getDocument,
+  isEmbedded,
+  normalizeWord,
   PhraseMatcher,
+  type Quotation,
   quotationAround,
+  type Rule,
   report,
-  type ActiveSeverity,
-  type Rule
+  type SentenceInfo,
+  type WordToken,
+  withoutPossessive
 } from '../../src/kit/index.js'
 import lexicon from './lexicon.json' with {type: 'json'}
+
+/** How sure an entry is: `warning` judges in almost any context, `info` depends on it. */
+export type Strength = 'warning' | 'info'
 
 export interface LexiconEntry {
   readonly phrase: string
   readonly forms: readonly string[]
   readonly category: string
+  /** Neutral alternatives; empty when the fix is to delete the word (sentence adverbs). */
   readonly expected: readonly string[]
   readonly reason: string
-  readonly strength: ActiveSeverity
+  readonly strength: Strength
+  /**
+   * `attribution`: the entry is loaded only as a verb of attribution ("admitted that", "…, he
+   * claimed"), not in its other senses ("admitted to hospital", "claimed the title").
+   * `sentence-adverb`: loaded only as a comment on the whole sentence, at its start or set off by
+   * commas ("Clearly, the plan failed", "This, of course, …"), not "clearly visible", "a change of course".
+   * `before-noun`: loaded only as an adjective before its noun ("an evil regime"), not as the noun
+   * of moral and religious writing ("good and evil").
+   */
+  readonly context?: 'attribution' | 'sentence-adverb' | 'before-noun'
   readonly examples: {readonly bad: readonly string[]; readonly good: readonly string[]}
 }
 
 export interface LoadedWordingOptions {
-  /** Words (any form) never to flag. */
+  /** Words (an entry's phrase, or one form) never to flag. */
   readonly allow: readonly string[]
-  /** More words, each with its neutral alternatives. */
+  /** More words, each with its neutral alternatives (empty: delete it). */
   readonly words: Readonly<Record<string, readonly string[]>>
   /** Whether to flag loaded words inside attributed quotations too. */
   readonly checkQuotes: boolean
+  /** The weakest entries to report: `warning` (default) or also the context-dependent `info` ones. */
+  readonly strength: Strength
 }
 
 export const entries = lexicon as readonly LexiconEntry[]
+
+/** Quoted words up to this length, inside the writer's sentence and with no speaker, are scare quotes. */
+const scareQuoteWords = 6
+
+/** Words that mark a name or term as the writer's doubt when a quotation follows them. */
+const distancing = new Set(['so-called', 'self-styled', 'self-proclaimed', 'self-declared', 'supposed', 'alleged'])
+
+/** Words that report a dispute: a said-word that doubts is then grounded in the sentence itself. */
+const disputeWords = new Set([
+  'disputed',
+  'disputes',
+  'dispute',
+  'denied',
+  'denies',
+  'deny',
+  'rejected',
+  'rejects',
+  'contested',
+  'contests',
+  'contradicted',
+  'contradicts',
+  'refuted',
+  'refutes',
+  'rebutted',
+  'challenged'
+])
+
+const beForms = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am'])
+const subjectPronouns = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there', 'you'])
+/** Auxiliaries and copulas: one of them soon after the verb shows a reported clause follows it. */
+const finiteMarkers = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'had',
+  'has',
+  'have',
+  'would',
+  'will',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'must',
+  'did',
+  'does',
+  'do',
+  "wasn't",
+  "weren't",
+  "hadn't",
+  "hasn't",
+  "haven't",
+  "wouldn't",
+  "won't",
+  "couldn't",
+  "shouldn't",
+  "can't",
+  "didn't",
+  "doesn't",
+  "don't",
+  "isn't",
+  "aren't",
+  'remains',
+  'remained',
+  'lacked',
+  'lacks'
+])
+
+const relatives = new Set(['who', 'whom', 'whose', 'which', 'where', 'when'])
+
+function quoteList(words: readonly string[]): string {
+  return words.map((word) => `\`${word}\``).join(' or ')
+}
 
 export const rule: Rule<LoadedWordingOptions> = {
   meta: {
@@ -41,43 +138,85 @@ export const rule: Rule<LoadedWordingOptions> = {
       additionalProperties: false,
       properties: {
         allow: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true},
-        words: {type: 'object', additionalProperties: {type: 'array', items: {type: 'string'}}},
-        checkQuotes: {type: 'boolean'}
+        words: {type: 'object', additionalProperties: {type: 'array', items: {type: 'string', minLength: 1}}},
+        checkQuotes: {type: 'boolean'},
+        strength: {enum: ['warning', 'info']}
       }
     },
-    defaults: {allow: [], words: {}, checkQuotes: false}
+    defaults: {allow: [], words: {}, checkQuotes: false, strength: 'warning'}
   },
   plugin(options) {
+    // Every entry goes into the matcher, whatever the strength threshold: a word of any strength
+    // in scare quotes is reported as scare quotes.
     const matcher = new PhraseMatcher<LexiconEntry>()
-    const allowed = new Set(options.allow.map((word) => word.toLowerCase()))
+    const allowed = new Set(options.allow.map(normalizeWord))
     for (const entry of entries) {
       if (allowed.has(entry.phrase)) continue
       for (const form of entry.forms) if (!allowed.has(form)) matcher.add(form, entry)
     }
     for (const [word, expected] of Object.entries(options.words)) {
-      const phrase = word.toLowerCase()
+      const phrase = normalizeWord(word)
       matcher.add(phrase, {
         phrase,
         forms: [phrase],
         category: 'custom',
         expected,
-        reason: 'Listed as loaded wording in the configuration',
+        reason: 'Listed as loaded wording in the configuration.',
         strength: 'warning',
         examples: {bad: [], good: []}
       })
     }
+    const reportInfo = options.strength === 'info'
+
     return (tree, file) => {
       const document = getDocument(tree, file)
+      const scared = new Set<Quotation>()
+
+      /** Reports a quotation as scare quotes once; `from` may start earlier, at `so-called`. */
+      const reportScareQuotes = (quotation: Quotation, from: number): void => {
+        if (scared.has(quotation)) return
+        scared.add(quotation)
+        const inner = document.text.slice(quotation.start + 1, quotation.end - 1).trim()
+        report(file, rule.meta, {
+          start: from,
+          end: quotation.end,
+          actual: document.text.slice(from, quotation.end),
+          expected: [],
+          reason: `Scare quotes around \`${inner}\`: say who calls it that, or drop the quotes`,
+          note: 'Quotation marks with no speaker distance the writer from a word while still using it; attribute the word or use a neutral one.'
+        })
+      }
+
       for (const sentence of document.sentences) {
-        for (const match of matcher.match(sentence.words, document.text)) {
-          const first = sentence.words[match.from]
-          const last = sentence.words[match.to - 1]
+        const words = sentence.words.map(withoutPossessive)
+        const titleCase = isTitleCase(words)
+        for (const match of matcher.match(words, document.text)) {
+          const first = words[match.from]
+          const last = words[match.to - 1]
           if (!first || !last) continue
-          // Capitalised mid-sentence: a name or title ("Bloody Sunday"), not the writer's judgement.
-          if (first.index > 0 && /^\p{Lu}/u.test(first.text)) continue
-          if (!options.checkQuotes && quotationAround(document, first.start, last.end)) continue
+          const entry = match.value
+          if (!titleCase && looksLikeName(words, match.from, match.to)) continue
+          if (entry.category === 'said-word' && isPassive(words, match.from)) continue
+          if (!inContext(entry, document.text, words, match.from, match.to)) continue
+          // Doubt with a source is reporting, not the writer's: "She claimed X, a figure the council disputed."
+          if (entry.category === 'said-word' && words.some((word) => disputeWords.has(normalizeWord(word.text)))) continue
+
+          const quotation = quotationAround(document, first.start, last.end)
+          if (quotation && !options.checkQuotes) {
+            if (isScareQuote(document, quotation)) reportScareQuotes(quotation, quotation.start)
+            continue
+          }
+          if (entry.phrase === 'so-called' || distancing.has(first.lower)) {
+            const quoted = quotationAfter(document, last.end)
+            if (quoted) {
+              reportScareQuotes(quoted, first.start)
+              continue
+            }
+          }
+          if (entry.strength === 'info' && !reportInfo) continue
+
           const actual = document.text.slice(first.start, last.end)
-          const expected = match.value.expected
+          const {expected} = entry
           report(file, rule.meta, {
             start: first.start,
             end: last.end,
@@ -85,13 +224,201 @@ export const rule: Rule<LoadedWordingOptions> = {
             expected,
             reason:
               expected.length > 0
-                ? `Unexpected loaded wording \`${actual}\`, use ${expected.map((word) => `\`${word}\``).join(' or ')}`
-                : `Unexpected loaded wording \`${actual}\``,
-            note: match.value.reason,
-            weak: match.value.strength === 'info'
+                ? `Unexpected loaded wording \`${actual}\`, use ${quoteList(expected)}`
+                : `Unexpected loaded wording \`${actual}\`, delete it`,
+            note: entry.reason,
+            weak: entry.strength === 'info'
           })
         }
+        // "so-called ‘X’" with X not a loaded word: the distancing word and the quotes together.
+        reportDistancedQuotes(document, sentence, reportScareQuotes, allowed)
       }
     }
+  }
+}
+
+function reportDistancedQuotes(
+  document: ArticleDocument,
+  sentence: SentenceInfo,
+  reportScareQuotes: (quotation: Quotation, from: number) => void,
+  allowed: ReadonlySet<string>
+): void {
+  for (const word of sentence.words) {
+    if (!distancing.has(word.lower) || allowed.has(word.lower)) continue
+    if (word.lower !== 'so-called' && word.lower !== 'self-styled' && word.lower !== 'self-proclaimed') continue
+    if (quotationAround(document, word.start, word.end)) continue
+    const quoted = quotationAfter(document, word.end)
+    if (quoted) reportScareQuotes(quoted, word.start)
+  }
+}
+
+/** A closed, short quotation opening right after `offset` (across white space only). */
+function quotationAfter(document: ArticleDocument, offset: number): Quotation | undefined {
+  for (const quotation of document.quotations) {
+    if (quotation.start < offset) continue
+    if (quotation.start > offset + 2) return undefined
+    if (!/^\s*$/.test(document.text.slice(offset, quotation.start))) return undefined
+    return quotation.closed && wordCount(document, quotation) <= scareQuoteWords ? quotation : undefined
+  }
+  return undefined
+}
+
+function wordCount(document: ArticleDocument, quotation: Quotation): number {
+  return document.text.slice(quotation.start + 1, quotation.end - 1).match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0
+}
+
+/**
+ * Short, closed, inside the writer's sentence, and nobody said it. A speaker in the neighbouring
+ * sentence attributes a quoted sentence, not a word quoted inside the writer's own sentence.
+ */
+function isScareQuote(document: ArticleDocument, quotation: Quotation): boolean {
+  if (!quotation.closed || wordCount(document, quotation) > scareQuoteWords || !isEmbedded(document, quotation)) return false
+  const attribution = attributionOf(document, quotation)
+  return attribution === undefined || attribution === 'adjacent'
+}
+
+/**
+ * A capitalised match is a name or title ("Bloody Sunday", a film called Tyrant): mid-sentence
+ * always; at the start of a sentence when the next word is capitalised too.
+ */
+function looksLikeName(words: readonly WordToken[], from: number, to: number): boolean {
+  const first = words[from]
+  if (!first || !/^\p{Lu}/u.test(first.text)) return false
+  if (from > 0) return true
+  const next = words[to]
+  return next !== undefined && /^\p{Lu}/u.test(next.text) && next.text !== 'I'
+}
+
+/** A headline in Title Case capitalises every word, so capitals say nothing about names there. */
+function isTitleCase(words: readonly WordToken[]): boolean {
+  const content = words.filter((word) => word.text.length > 3 && /^\p{L}/u.test(word.text))
+  if (content.length < 3) return false
+  return content.every((word) => /^\p{Lu}/u.test(word.text))
+}
+
+/** "it is claimed", "was admitted to hospital": a passive names no speaker, so no said-word is chosen. */
+function isPassive(words: readonly WordToken[], at: number): boolean {
+  let before = at - 1
+  while (before >= 0 && /ly$/.test(words[before]?.lower ?? '')) before--
+  const previous = words[before]
+  return previous !== undefined && beForms.has(normalizeWord(previous.text))
+}
+
+/**
+ * Whether a verb reports speech: "admitted that …", "claimed he …", "claimed the plan would …",
+ * "…,” she insisted." Its other senses take a plain object ("admitted eleven patients", "claimed
+ * the title", "conceded a goal") and are left alone.
+ */
+function isAttributionVerb(text: string, words: readonly WordToken[], from: number, to: number): boolean {
+  const first = words[from]
+  const last = words[to - 1]
+  if (!first || !last) return false
+  const after = text.slice(last.end, words[to]?.start ?? last.end + 3)
+  // Ends its clause ("…, she admitted.") or introduces a quotation ("claimed: “…”").
+  if (/^\s*[.,;:!?—–"“‘'”’]/.test(after) || words[to] === undefined) return true
+  const before = text.slice(words[from - 1]?.end ?? first.start - 3, first.start)
+  if (/[,.!?]["”’']\s*$/.test(before)) return true
+  const next = words[to]
+  if (!next) return true
+  const key = normalizeWord(next.text)
+  if (key === 'that' || subjectPronouns.has(key)) return true
+  // A reported clause: a subject of a few words, then an auxiliary or copula, before any break.
+  for (let at = to; at < Math.min(words.length, to + 6); at++) {
+    const word = words[at]
+    const following = words[at + 1]
+    if (!word) break
+    // "admitted two preachers who had …": a relative clause belongs to the object, not a report.
+    if (relatives.has(normalizeWord(word.text))) break
+    if (at > to && finiteMarkers.has(normalizeWord(word.text))) return true
+    if (following && /[,;:.()]/.test(text.slice(word.end, following.start))) break
+  }
+  return false
+}
+
+/** Function words and verbs that cannot be the noun an adjective qualifies. */
+const notNouns = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'be',
+  'but',
+  'by',
+  'did',
+  'do',
+  'does',
+  'done',
+  'for',
+  'from',
+  'had',
+  'has',
+  'have',
+  'in',
+  'into',
+  'is',
+  'are',
+  'was',
+  'were',
+  'it',
+  'its',
+  'of',
+  'on',
+  'or',
+  'that',
+  'the',
+  'their',
+  'there',
+  'this',
+  'those',
+  'to',
+  'which',
+  'who',
+  'with',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'shall',
+  'should',
+  'we',
+  'you',
+  'he',
+  'she',
+  'they',
+  'not',
+  'than',
+  'then',
+  'so',
+  'if',
+  'when',
+  'where',
+  'while'
+])
+
+function inContext(entry: LexiconEntry, text: string, words: readonly WordToken[], from: number, to: number): boolean {
+  switch (entry.context) {
+    case 'attribution':
+      return isAttributionVerb(text, words, from, to)
+    case 'sentence-adverb': {
+      const first = words[from]
+      const last = words[to - 1]
+      if (!first || !last) return false
+      if (from === 0) return true
+      const before = text.slice(words[from - 1]?.end ?? first.start, first.start)
+      const after = text.slice(last.end, words[to]?.start ?? text.length)
+      return /[,;:(—–]\s*$/.test(before) || /^\s*[,;)—–]/.test(after)
+    }
+    case 'before-noun': {
+      const last = words[to - 1]
+      const next = words[to]
+      if (!last || !next || !/^\s+$/.test(text.slice(last.end, next.start))) return false
+      return /^\p{L}/u.test(next.text) && !notNouns.has(normalizeWord(next.text))
+    }
+    default:
+      return true
   }
 }

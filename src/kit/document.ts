@@ -1,4 +1,4 @@
-import type {Nodes, Paragraph, Root, Sentence, Word} from 'nlcst'
+import type {Literal, Paragraph, Root, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import type {Block, CopydeskData} from './types.js'
@@ -113,10 +113,65 @@ function buildDocument(tree: Root, file: VFile): ArticleDocument {
     text,
     paragraphs,
     sentences,
-    quotations: paragraphs.flatMap((paragraph) => quotationsIn(paragraph.node)),
+    quotations: quotationsOf(tree, text, data.format, paragraphs),
     blocks: data.blocks,
     data
   }
+}
+
+/**
+ * Quotations found in the text as the reader sees it. In HTML a quotation mark is often an entity
+ * (`&ldquo;`) and attributes hold straight quotes, so the marks are read from the tree's decoded
+ * leaves, each placed at its source offset over a blank copy of the file (a decoded value sits at the
+ * end of its span, so `Holmbridge&rsquo;s` still reads as an apostrophe between letters).
+ */
+function quotationsOf(tree: Root, text: string, format: string, paragraphs: readonly ParagraphInfo[]): Quotation[] {
+  let view = text
+  if (format === 'html') {
+    const shadow = new Array<string>(text.length).fill(' ')
+    // Where a mark decoded from an entity starts in the source, so a quotation starts at its `&`.
+    const origins = new Map<number, number>()
+    const place = (node: Literal) => {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start === undefined || end === undefined) return
+      const value = node.value
+      if (value.length > end - start) return
+      for (let index = 0; index < value.length; index++) shadow[end - value.length + index] = value.charAt(index)
+      if (value.length < end - start) origins.set(end - value.length, start)
+    }
+    const visit = (node: Root['children'][number] | Root): void => {
+      if ('children' in node) for (const child of node.children) visit(child)
+      else place(node)
+    }
+    visit(tree)
+    view = shadow.join('')
+    const found = paragraphs.flatMap((paragraph) => findQuotations(view, paragraph.start, paragraph.end))
+    return found.map((quotation) => {
+      const whole = runOn(view, quotation) ?? quotation
+      return {...whole, start: origins.get(whole.start) ?? whole.start}
+    })
+  }
+  const found = paragraphs.flatMap((paragraph) => findQuotations(view, paragraph.start, paragraph.end))
+  return found.map((quotation) => runOn(view, quotation) ?? quotation)
+}
+
+/** How far (in characters) an unclosed curly quotation may run on into the next paragraphs. */
+const runOnLimit = 3000
+
+/**
+ * An unclosed “ whose closing ” comes in a later paragraph, before any new “, is one quotation over
+ * line breaks (copy where each line is a paragraph, or a quote the writer did not reopen). The news
+ * convention of reopening each paragraph with “ keeps its open, per-paragraph quotations.
+ */
+function runOn(view: string, quotation: Quotation): Quotation | undefined {
+  if (quotation.closed || view.charAt(quotation.start) !== '“') return undefined
+  for (let index = quotation.end; index < view.length && index < quotation.end + runOnLimit; index++) {
+    const char = view.charAt(index)
+    if (char === '“') return undefined
+    if (char === '”') return {start: quotation.start, end: index + 1, closed: true}
+  }
+  return undefined
 }
 
 const letterOrDigit = /[\p{L}\p{N}]/u
@@ -129,39 +184,6 @@ const opensAfter = /[\s([{—–\-:;,/"“‘']/u
  */
 export function findQuotations(text: string, from: number, to: number): Quotation[] {
   return scanQuotations(text.slice(from, to), (index) => from + index, to)
-}
-
-/**
- * Quotations of a paragraph read from its decoded text, so that marks written as entities
- * (`&lsquo;`, `&#8220;`) count too; offsets are mapped back to the file.
- */
-function quotationsIn(paragraph: Paragraph): Quotation[] {
-  let view = ''
-  const starts: number[] = []
-  const ends: number[] = []
-  const visit = (node: Nodes): void => {
-    if ('value' in node) {
-      const start = node.position?.start.offset
-      const end = node.position?.end.offset
-      if (start === undefined || end === undefined) return
-      const literal = end - start === node.value.length
-      for (let index = 0; index < node.value.length; index++) {
-        starts.push(literal ? start + index : start)
-        ends.push(literal ? start + index + 1 : end)
-      }
-      view += node.value
-      return
-    }
-    if ('children' in node) for (const child of node.children) visit(child)
-  }
-  visit(paragraph)
-  const to = paragraph.position?.end.offset ?? ends[ends.length - 1] ?? 0
-  return scanQuotations(
-    view,
-    (index) => starts[index] ?? to,
-    to,
-    (index) => ends[index] ?? to
-  )
 }
 
 function scanQuotations(

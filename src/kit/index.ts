@@ -1,4 +1,5 @@
 // The rule kit: everything a rule may depend on.
+export * from './attribution.js'
 export * from './document.js'
 export * from './phrases.js'
 export * from './report.js'

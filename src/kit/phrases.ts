@@ -68,3 +68,18 @@ export class PhraseMatcher<Value> {
     return found
   }
 }
+
+const possessive = /^(.{2,})['’]s$/u
+
+/**
+ * The word without a singular possessive `'s`/`’s` ("regime's" → "regime"), its end moved back to
+ * match; other words unchanged. The tokenizer keeps the possessive inside the word, so a matcher
+ * fed these tokens finds `regime` in "the regime's" without listing every possessive as a form.
+ * (Contractions such as "it's" lose their `'s` too, which is harmless for lookups of content words.)
+ */
+export function withoutPossessive(word: WordToken): WordToken {
+  const found = possessive.exec(word.text)
+  if (!found?.[1]) return word
+  const text = found[1]
+  return {...word, text, lower: text.toLowerCase(), end: word.start + text.length}
+}
