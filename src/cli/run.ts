@@ -1,18 +1,19 @@
 import {existsSync, readFileSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {createTwoFilesPatch} from 'diff'
-import {VFile} from 'vfile'
 import {ConfigError, ConfigResolver, applyRules, preset, resolveConfigFile, type ResolvedConfig} from '../config/load.js'
 import {formatOf} from '../engine/format.js'
-import {lintText, severityOf, type FileReport} from '../engine/lint.js'
-import {decode, readText} from '../engine/read.js'
-import {writeAtomically} from '../engine/write.js'
-import {source} from '../kit/report.js'
-import {measureTree} from '../metrics/index.js'
+import {severityOf, type FileReport} from '../engine/lint.js'
+import {readBytes} from '../engine/read.js'
 import {rules} from '../registry.js'
 import {reporters} from '../reporters/index.js'
+import {streamingReporters} from '../reporters/stream.js'
 import {parseCli, usage, UsageError, type CliOptions} from './args.js'
+import {ReportCache} from './cache.js'
 import {expandPaths} from './files.js'
+import {createRunner} from './pool.js'
+import {selectShard} from './shard.js'
+import {failedResult, toFileReport, type TaskResult} from './task.js'
 
 /** Where the CLI writes; tests and the server can capture it. */
 export interface Io {
@@ -41,14 +42,6 @@ function version(): string {
   return pkg.version
 }
 
-/** A report for a file that could not be linted: one fatal message, no metrics worth reading. */
-function failedReport(filePath: string, reason: string): FileReport {
-  const file = new VFile({path: filePath})
-  const message = file.message(reason, {source})
-  message.fatal = true
-  return {path: filePath, format: formatOf(filePath), messages: [message], metrics: measureTree({type: 'RootNode', children: []})}
-}
-
 function configFor(options: CliOptions, cwd: string): (folder: string) => ResolvedConfig {
   if (options.noConfig || options.config !== undefined) {
     const base = options.config === undefined ? {rules: preset('recommended'), files: []} : resolveConfigFile(path.resolve(cwd, options.config))
@@ -61,95 +54,140 @@ function configFor(options: CliOptions, cwd: string): (folder: string) => Resolv
   return (folder) => resolver.forFolder(folder)
 }
 
-interface RunState {
-  failed: boolean
-}
+/** Without `--jobs`, runs this small stay in one thread: starting workers would cost more than it saves. */
+const smallRun = 16
 
-async function lintOne(
-  filePath: string,
-  read: Promise<ReturnType<typeof decode>>,
-  options: CliOptions,
-  config: (folder: string) => ResolvedConfig,
-  io: Io,
-  state: RunState
-): Promise<FileReport> {
-  const display = path.relative(io.cwd, filePath) || filePath
-  const result = await read
-  if (!result.ok) {
-    state.failed = true
-    return failedReport(display, result.reason)
-  }
-  const resolved = config(path.dirname(filePath))
-  const report = lintText({text: result.text, path: display, config: resolved, fix: options.fix || options.fixDryRun})
-  if (result.latin1) {
-    const file = new VFile({path: display})
-    const note = file.message('File is not valid UTF-8: read as Latin-1', {source})
-    note.fatal = undefined
-    report.messages.unshift(note)
-  }
-  if (report.output !== undefined && options.fixDryRun) {
-    io.stderr(createTwoFilesPatch(display, display, result.text, report.output, '', '', {context: 1}))
-  } else if (report.output !== undefined && options.fix && filePath !== '-') {
-    try {
-      await writeAtomically(filePath, report.output)
-    } catch (error) {
-      state.failed = true
-      const file = new VFile({path: display})
-      const message = file.message(`Fixes not written, file left as it was: ${(error as Error).message}`, {source})
-      message.fatal = true
-      report.messages.unshift(message)
-    }
-  }
-  return report
-}
-
-/** The lint run: expand paths, lint each file, report, and return the exit code. */
+/** The lint run: expand paths, lint the files (in worker threads), print each report as it is done, and return the exit code. */
 export async function lintCommand(options: CliOptions, io: Io): Promise<number> {
   const config = configFor(options, io.cwd)
-  const state: RunState = {failed: false}
-  const reports: FileReport[] = []
+  const entries: Entry[] = []
   const paths = options.paths.length > 0 ? options.paths : ['.']
-  const stdinAt = paths.indexOf('-')
-  if (stdinAt !== -1) {
-    const name = options.stdinFilename ?? '<stdin>'
+  if (paths.includes('-')) {
     const input = await io.stdin()
-    const read = Promise.resolve(typeof input === 'string' ? ({ok: true, text: input, latin1: false} as const) : decode(input))
-    const report = await lintOne(path.resolve(io.cwd, name), read, options, config, io, state)
-    reports.push({...report, path: options.stdinFilename ?? '<stdin>'})
+    entries.push({
+      display: options.stdinFilename ?? '<stdin>',
+      folder: path.dirname(path.resolve(io.cwd, options.stdinFilename ?? '<stdin>')),
+      bytes: typeof input === 'string' ? new TextEncoder().encode(input) : input
+    })
   }
-  const {files, unmatched} = await expandPaths(
+  const expansion = await expandPaths(
     paths.filter((value) => value !== '-'),
     io.cwd
   )
-  for (const missing of unmatched) {
-    state.failed = true
-    reports.push(failedReport(missing, `No files matching \`${missing}\``))
-  }
-  for (const file of files) reports.push(await lintOne(file, readText(file), options, config, io, state))
+  for (const missing of expansion.unmatched) entries.push({display: missing, unmatched: true})
+  const files = options.shard ? selectShard(expansion.files, options.shard, io.cwd) : expansion.files
+  for (const file of files) entries.push({display: path.relative(io.cwd, file) || file, file, folder: path.dirname(file)})
 
-  const shown = options.quiet
-    ? reports.map((report) => ({...report, messages: report.messages.filter((message) => message.fatal === true)}))
-    : reports
-  const reporter = reporters[options.format]
-  if (!reporter) throw new UsageError(`unknown format ${options.format}`)
-  io.stdout(reporter(shown, {color: options.color, quiet: options.quiet, cwd: io.cwd}))
+  // Every config is resolved before the first file is linted, so a bad config stops the run
+  // before any output, whatever the number of jobs.
+  const configIds = new Map<ResolvedConfig, number>()
+  const configs = entries.map((entry) => {
+    if (entry.folder === undefined) return undefined
+    const resolved = config(entry.folder)
+    if (!configIds.has(resolved)) configIds.set(resolved, configIds.size)
+    return resolved
+  })
 
-  if (state.failed) return 2
-  let errors = 0
-  let warnings = 0
-  for (const report of reports) {
-    for (const message of report.messages) {
-      const severity = severityOf(message)
-      if (severity === 'error') errors++
-      else if (severity === 'warning') warnings++
+  const fixing = options.fix || options.fixDryRun
+  const cache = options.cache && !fixing ? new ReportCache(io.cwd, version()) : undefined
+  const lintable = entries.filter((entry) => !entry.unmatched).length
+  const jobs = Math.min(options.jobs ?? (lintable < smallRun ? 1 : availableParallelism()), lintable)
+  const runner = createRunner(jobs)
+
+  const lintEntry = async (entry: Entry, resolved: ResolvedConfig | undefined): Promise<TaskResult> => {
+    if (entry.unmatched || !resolved) return failedResult(entry.display, `No files matching \`${entry.display}\``)
+    let bytes = entry.bytes
+    if (!bytes) {
+      const read = await readBytes(entry.file ?? entry.display)
+      if (!read.ok) return failedResult(entry.display, read.reason)
+      bytes = read.bytes
+    }
+    const key = cache && entry.file !== undefined ? cache.key(bytes, formatOf(entry.display), resolved) : undefined
+    const cached = key === undefined ? undefined : cache?.get(key)
+    if (cached) return cached
+    try {
+      const result = await runner.run({
+        ...(entry.file === undefined ? {} : {file: entry.file}),
+        display: entry.display,
+        bytes,
+        configId: configIds.get(resolved) ?? 0,
+        config: resolved,
+        fix: options.fix,
+        fixDryRun: options.fixDryRun
+      })
+      if (key !== undefined) cache?.set(key, result)
+      return result
+    } catch (error) {
+      return failedResult(entry.display, `Internal error while linting this file: ${(error as Error).message}`)
     }
   }
+
+  const reporter = reporters[options.format]
+  if (!reporter) throw new UsageError(`unknown format ${options.format}`)
+  const reporterOptions = {color: options.color, quiet: options.quiet, cwd: io.cwd}
+  const stream = streamingReporters[options.format]?.(reporterOptions)
+  const collected: FileReport[] = []
+  let failed = false
+  let errors = 0
+  let warnings = 0
+
+  // Files are linted ahead of the one being printed, but never more than `ahead` of it: reports
+  // come out in order and only a window of files is in memory at once.
+  const ahead = Math.max(8, jobs * 4)
+  const pending: Array<Promise<TaskResult> | undefined> = []
+  let started = 0
+  try {
+    for (let index = 0; index < entries.length; index++) {
+      for (; started < entries.length && started <= index + ahead; started++) {
+        const entry = entries[started]
+        if (entry) pending[started] = lintEntry(entry, configs[started])
+      }
+      const entry = entries[index]
+      const result = await pending[index]
+      pending[index] = undefined
+      if (!entry || !result) continue
+      if (result.failed) failed = true
+      if (result.stderr) io.stderr(result.stderr)
+      const report = toFileReport(entry.display, result)
+      for (const message of report.messages) {
+        const severity = severityOf(message)
+        if (severity === 'error') errors++
+        else if (severity === 'warning') warnings++
+      }
+      const shown = options.quiet ? {...report, messages: report.messages.filter((message) => message.fatal === true)} : report
+      if (stream) {
+        const text = stream.file(shown)
+        if (text) io.stdout(text)
+      } else collected.push(shown)
+    }
+  } finally {
+    await runner.close()
+  }
+  io.stdout(stream ? stream.end() : reporter(collected, reporterOptions))
+  if (options.debug) {
+    const cacheNote = cache ? `, cache: ${cache.hits} hits, ${cache.misses} misses` : ''
+    io.stderr(`copydesk: ${entries.length} files, ${runner.threads} worker threads${cacheNote}\n`)
+  }
+
+  if (failed) return 2
   if (errors > 0) return 1
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     io.stderr(`copydesk: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`)
     return 1
   }
   return 0
+}
+
+/** One thing to report on: a file, standard input, or an argument that matched nothing. */
+interface Entry {
+  readonly display: string
+  /** Absolute path of a file on disk. */
+  readonly file?: string
+  /** Where its config is looked up. */
+  readonly folder?: string
+  /** Standard input, already read. */
+  readonly bytes?: Uint8Array
+  readonly unmatched?: boolean
 }
 
 /** The whole CLI: never throws; internal errors print a short message (the stack with --debug). */
