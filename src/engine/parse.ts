@@ -33,7 +33,9 @@ export function parse(file: VFile, format: Format): Parsed {
   const text = original.charCodeAt(0) === 0xfeff ? ` ${original.slice(1)}` : original
   if (format === 'txt') {
     const tree = new ParseEnglish().parse(text)
-    repoint(tree, file, [])
+    // parse-english counts lines as vfile-location does (\n, \r\n, \r), so its points are already
+    // those of the file; only a carriage return (a point between \r and \n) is worth recomputing.
+    if (text.includes('\r')) repoint(tree, file, [], true)
     return {tree, blocks: textBlocks(text)}
   }
   if (format === 'md') {
@@ -127,8 +129,14 @@ function align(value: string, text: string, start: number, end: number): Int32Ar
   return offsets
 }
 
-/** Moves every nlcst node's position from the decoded value to the original source, and sets line/column from offsets. */
-function repoint(tree: NlcstRoot, file: VFile, runs: readonly TextRun[]): void {
+/**
+ * Moves every nlcst node's position from the decoded value to the original source, and sets
+ * line/column from offsets. The converters already computed points with vfile-location over a
+ * text of the same length, so a node whose offsets do not move keeps them (most nodes: only
+ * those in runs with entities or escapes move) unless `all` asks for every point again.
+ */
+function repoint(tree: NlcstRoot, file: VFile, runs: readonly TextRun[], all = false): void {
+  if (runs.length === 0 && !all) return
   const place = locate(file)
   const fix = (offset: number, isEnd: boolean): number => {
     const run = findRun(runs, offset, isEnd)
@@ -141,6 +149,10 @@ function repoint(tree: NlcstRoot, file: VFile, runs: readonly TextRun[]): void {
     if (position?.start.offset !== undefined && position.end.offset !== undefined) {
       const start = fix(position.start.offset, false)
       const end = fix(position.end.offset, true)
+      if (!all && start === position.start.offset && end === position.end.offset) {
+        if ('children' in node) for (const child of (node as Parent).children) visit(child as NlcstNode)
+        return
+      }
       const startPoint = place.toPoint(start)
       const endPoint = place.toPoint(end)
       if (startPoint && endPoint) node.position = {start: startPoint, end: endPoint}
