@@ -23,7 +23,10 @@ export class ReportCache {
   private usable = true
   private readonly configKeys = new WeakMap<ResolvedConfig, string>()
 
-  constructor(cwd: string, private readonly version: string) {
+  constructor(
+    cwd: string,
+    private readonly version: string
+  ) {
     const root = path.join(cwd, cacheFolderName)
     this.folder = path.join(root, `v${layout}-${version}`)
     try {
@@ -98,7 +101,9 @@ function isResult(value: unknown): value is TaskResult {
   return (
     typeof entry.format === 'string' &&
     Array.isArray(entry.messages) &&
-    entry.messages.every((message) => typeof message === 'object' && message !== null && typeof (message as {reason?: unknown}).reason === 'string') &&
+    entry.messages.every(
+      (message) => typeof message === 'object' && message !== null && typeof (message as {reason?: unknown}).reason === 'string'
+    ) &&
     typeof entry.metrics === 'object' &&
     entry.metrics !== null &&
     entry.failed === false

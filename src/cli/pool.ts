@@ -14,6 +14,8 @@ function inThread(): Runner {
   return {run: runTask, close: async () => undefined, threads: 0}
 }
 
+const youngGenerationMb = 16
+
 /**
  * A pool of `jobs` worker threads. Threads start on the first task (a run where every file is
  * cached starts none) and each loads the rules once.
@@ -29,7 +31,11 @@ export function createRunner(jobs: number): Runner {
         maxThreads: jobs,
         // A file's whole report comes back in one message; nothing is shared between tasks.
         concurrentTasksPerWorker: 1,
-        idleTimeout: 60_000
+        idleTimeout: 60_000,
+        // Every file's trees die young; a smaller nursery per thread keeps the pool's peak memory
+        // near one thread's without costing throughput (the old generation is left unlimited, so a
+        // huge file still fits).
+        resourceLimits: {maxYoungGenerationSizeMb: youngGenerationMb}
       })
       return pool.run(task)
     },

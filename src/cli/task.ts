@@ -135,5 +135,11 @@ function emptyMetrics(): Metrics {
 
 /** A report for a file that could not be linted: one fatal message. */
 export function failedResult(filePath: string, reason: string): TaskResult {
-  return {format: formatOf(filePath), messages: [{reason, source, fatal: true}], metrics: emptyMetrics(), stderr: '', failed: true}
+  return {
+    format: formatOf(filePath),
+    messages: [{reason, source, fatal: true}],
+    metrics: emptyMetrics(),
+    stderr: '',
+    failed: true
+  }
 }

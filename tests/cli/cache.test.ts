@@ -73,7 +73,8 @@ describe('--cache', () => {
     const dir = archive()
     const expected = copydesk(['--format', 'json', '.'], {cwd: dir}).stdout
     copydesk(['--cache', '.'], {cwd: dir})
-    for (const [index, file] of entries(dir).entries()) writeFileSync(file, index === 0 ? '{"format":' : '{"format":"txt","messages":7}')
+    for (const [index, file] of entries(dir).entries())
+      writeFileSync(file, index === 0 ? '{"format":' : '{"format":"txt","messages":7}')
     const damaged = copydesk(['--cache', '--debug', '--format', 'json', '.'], {cwd: dir})
     expect(damaged.status).toBe(0)
     expect(damaged.stdout).toBe(expected)

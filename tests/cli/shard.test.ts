@@ -35,9 +35,9 @@ describe('--shard', () => {
     const first = paths(copydesk(['--shard', '2/3', '--format', 'json', '.'], {cwd: dir}).stdout)
     expect(paths(copydesk(['--shard', '2/3', '--format', 'json', '.'], {cwd: dir}).stdout)).toEqual(first)
     // Named differently on the command line: the same part.
-    expect(paths(copydesk(['--shard', '2/3', '--format', 'json', 'desk0', 'desk1', 'desk2', 'desk3'], {cwd: dir}).stdout).sort()).toEqual(
-      [...first].sort()
-    )
+    expect(
+      paths(copydesk(['--shard', '2/3', '--format', 'json', 'desk0', 'desk1', 'desk2', 'desk3'], {cwd: dir}).stdout).sort()
+    ).toEqual([...first].sort())
     // New files do not move the old ones between parts.
     writeFileSync(path.join(dir, 'desk0', 'late.txt'), 'Headline\n\nLate news.\n')
     const later = paths(copydesk(['--shard', '2/3', '--format', 'json', '.'], {cwd: dir}).stdout)
