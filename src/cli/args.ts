@@ -3,6 +3,7 @@ import type {RuleEntry} from '../config/load.js'
 import {severities, type Severity} from '../kit/types.js'
 import {rulesById} from '../registry.js'
 import {reporters} from '../reporters/index.js'
+import {parseShard, type Shard} from './shard.js'
 
 /** Bad usage: the run stops with exit code 2 and this message. */
 export class UsageError extends Error {
@@ -22,6 +23,11 @@ export interface CliOptions {
   readonly maxWarnings?: number
   readonly color: boolean
   readonly debug: boolean
+  /** Files linted at once, each in a worker thread (1: in this thread); absent: one per core. */
+  readonly jobs?: number
+  /** Reuse reports of unchanged files from `.copydesk-cache`. */
+  readonly cache: boolean
+  readonly shard?: Shard
   readonly help: boolean
   readonly version: boolean
   /** Report only findings not in this baseline file. */
@@ -50,6 +56,9 @@ Options:
   --baseline FILE        report only findings that are not in FILE
   --write-baseline FILE  record every current finding in FILE (then report none of them)
   --color, --no-color    force colour on or off
+  --jobs N               lint N files at once (default: one per core)
+  --cache                skip unchanged files, using .copydesk-cache
+  --shard I/N            lint only the I-th of N parts of the files (for CI matrices)
   --debug                show stack traces of internal errors
   -h, --help             show this help
   -v, --version          show the version
@@ -86,6 +95,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
         debug: {type: 'boolean'},
+        jobs: {type: 'string', short: 'j'},
+        cache: {type: 'boolean'},
+        shard: {type: 'string'},
         help: {type: 'boolean', short: 'h'},
         version: {type: 'boolean', short: 'v'},
         baseline: {type: 'string'},
@@ -107,6 +119,15 @@ export function parseCli(argv: readonly string[]): CliOptions {
       throw new UsageError(`--max-warnings expects a whole number, got \`${values['max-warnings']}\``)
     }
   }
+  let jobs: number | undefined
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs)
+    if (!/^\d+$/.test(values.jobs.trim()) || !Number.isInteger(jobs) || jobs < 1) {
+      throw new UsageError(`--jobs expects a whole number of at least 1, got \`${values.jobs}\``)
+    }
+  }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard)
+  if (typeof shard === 'string') throw new UsageError(shard)
   if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together')
   const rules: Record<string, RuleEntry> = {}
   for (const value of values.rule ?? []) {
@@ -126,6 +147,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
     ...(maxWarnings === undefined ? {} : {maxWarnings}),
     color: values['no-color'] ? false : (values.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR)),
     debug: values.debug ?? false,
+    ...(jobs === undefined ? {} : {jobs}),
+    cache: values.cache ?? false,
+    ...(shard === undefined ? {} : {shard}),
     help: values.help ?? false,
     version: values.version ?? false,
     ...(values.baseline === undefined ? {} : {baseline: values.baseline}),

@@ -1,22 +1,23 @@
 import {existsSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {createTwoFilesPatch} from 'diff'
-import {VFile} from 'vfile'
 import {ConfigError, ConfigResolver, applyRules, preset, resolveConfigFile, type ResolvedConfig} from '../config/load.js'
 import {formatOf} from '../engine/format.js'
-import {lintText, severityOf, type FileReport} from '../engine/lint.js'
-import {decode, readText} from '../engine/read.js'
-import {writeAtomically} from '../engine/write.js'
-import {source} from '../kit/report.js'
-import {measureTree} from '../metrics/index.js'
+import {severityOf, type FileReport} from '../engine/lint.js'
+import {readBytes} from '../engine/read.js'
 import {rules} from '../registry.js'
-import {interactiveFormats, reporters} from '../reporters/index.js'
-import {toolInfo} from '../reporters/tool.js'
 import {BaselineError} from '../baseline.js'
+import {interactiveFormats, reporters} from '../reporters/index.js'
+import {streamingReporters} from '../reporters/stream.js'
+import {toolInfo} from '../reporters/tool.js'
 import {parseCli, usage, UsageError, type CliOptions} from './args.js'
 import {readBaselineOption, settleBaseline} from './baseline.js'
+import {ReportCache} from './cache.js'
 import {expandPaths} from './files.js'
+import {createRunner} from './pool.js'
 import {createProgress} from './progress.js'
+import {selectShard} from './shard.js'
+import {failedResult, toFileReport, type TaskResult} from './task.js'
 
 /** Where the CLI writes; tests and the server can capture it. */
 export interface Io {
@@ -46,14 +47,6 @@ export const commands: Record<string, Command> = {
   serve: async (argv, io) => (await import('../server/serve.js')).serve(argv, io)
 }
 
-/** A report for a file that could not be linted: one fatal message, no metrics worth reading. */
-function failedReport(filePath: string, reason: string): FileReport {
-  const file = new VFile({path: filePath})
-  const message = file.message(reason, {source})
-  message.fatal = true
-  return {path: filePath, format: formatOf(filePath), messages: [message], metrics: measureTree({type: 'RootNode', children: []})}
-}
-
 function configFor(options: CliOptions, cwd: string): (folder: string) => ResolvedConfig {
   if (options.noConfig || options.config !== undefined) {
     const base = options.config === undefined ? {rules: preset('recommended'), files: []} : resolveConfigFile(path.resolve(cwd, options.config))
@@ -66,108 +59,168 @@ function configFor(options: CliOptions, cwd: string): (folder: string) => Resolv
   return (folder) => resolver.forFolder(folder)
 }
 
-interface RunState {
-  failed: boolean
-}
+/** Without `--jobs`, runs this small stay in one thread: starting workers would cost more than it saves. */
+const smallRun = 16
 
-async function lintOne(
-  filePath: string,
-  read: Promise<ReturnType<typeof decode>>,
-  options: CliOptions,
-  config: (folder: string) => ResolvedConfig,
-  io: Io,
-  state: RunState
-): Promise<FileReport> {
-  const display = path.relative(io.cwd, filePath) || filePath
-  const result = await read
-  if (!result.ok) {
-    state.failed = true
-    return failedReport(display, result.reason)
-  }
-  const resolved = config(path.dirname(filePath))
-  const report = lintText({text: result.text, path: display, config: resolved, fix: options.fix || options.fixDryRun})
-  // A file the engine could not parse is unreadable input, not a finding.
-  if (report.messages.some((message) => message.fatal === true && !message.ruleId)) state.failed = true
-  if (result.latin1) {
-    const file = new VFile({path: display})
-    const note = file.message('File is not valid UTF-8: read as Latin-1', {source})
-    note.fatal = undefined
-    report.messages.unshift(note)
-  }
-  if (report.output !== undefined && options.fixDryRun) {
-    io.stderr(createTwoFilesPatch(display, display, result.text, report.output, '', '', {context: 1}))
-  } else if (report.output !== undefined && options.fix && filePath !== '-') {
-    try {
-      await writeAtomically(filePath, report.output)
-    } catch (error) {
-      state.failed = true
-      const file = new VFile({path: display})
-      const message = file.message(`Fixes not written, file left as it was: ${(error as Error).message}`, {source})
-      message.fatal = true
-      report.messages.unshift(message)
-    }
-  }
-  return report
-}
-
-/** The lint run: expand paths, lint each file, report, and return the exit code. */
+/** The lint run: expand paths, lint the files (in worker threads), print each report as it is done, and return the exit code. */
 export async function lintCommand(options: CliOptions, io: Io): Promise<number> {
   const config = configFor(options, io.cwd)
   const baseline = readBaselineOption(options, io.cwd)
-  const state: RunState = {failed: false}
-  const reports: FileReport[] = []
+  const entries: Entry[] = []
   const paths = options.paths.length > 0 ? options.paths : ['.']
-  const stdinAt = paths.indexOf('-')
-  if (stdinAt !== -1) {
-    const name = options.stdinFilename ?? '<stdin>'
+  if (paths.includes('-')) {
     const input = await io.stdin()
-    const read = Promise.resolve(typeof input === 'string' ? ({ok: true, text: input, latin1: false} as const) : decode(input))
-    const report = await lintOne(path.resolve(io.cwd, name), read, options, config, io, state)
-    reports.push({...report, path: options.stdinFilename ?? '<stdin>'})
+    entries.push({
+      display: options.stdinFilename ?? '<stdin>',
+      folder: path.dirname(path.resolve(io.cwd, options.stdinFilename ?? '<stdin>')),
+      bytes: typeof input === 'string' ? new TextEncoder().encode(input) : input
+    })
   }
-  const {files, unmatched} = await expandPaths(
+  const expansion = await expandPaths(
     paths.filter((value) => value !== '-'),
     io.cwd
   )
-  for (const missing of unmatched) {
-    state.failed = true
-    reports.push(failedReport(missing, `No files matching \`${missing}\``))
-  }
-  const progress = createProgress(io.stderr, {
-    enabled: io.interactive === true && interactiveFormats.has(options.format) && !options.fixDryRun,
-    total: files.length,
-    ...(process.stderr.columns === undefined ? {} : {columns: process.stderr.columns})
-  })
-  for (const file of files) {
-    reports.push(await lintOne(file, readText(file), options, config, io, state))
-    progress.tick(path.relative(io.cwd, file))
-  }
-  progress.done()
-  const current = await settleBaseline(options, baseline, reports, io)
+  for (const missing of expansion.unmatched) entries.push({display: missing, unmatched: true})
+  const files = options.shard ? selectShard(expansion.files, options.shard, io.cwd) : expansion.files
+  for (const file of files) entries.push({display: path.relative(io.cwd, file) || file, file, folder: path.dirname(file)})
 
-  const shown = options.quiet
-    ? current.map((report) => ({...report, messages: report.messages.filter((message) => message.fatal === true)}))
-    : current
+  // Every config is resolved before the first file is linted, so a bad config stops the run
+  // before any output, whatever the number of jobs.
+  const configIds = new Map<ResolvedConfig, number>()
+  const configs = entries.map((entry) => {
+    if (entry.folder === undefined) return undefined
+    const resolved = config(entry.folder)
+    if (!configIds.has(resolved)) configIds.set(resolved, configIds.size)
+    return resolved
+  })
+
+  const fixing = options.fix || options.fixDryRun
+  const cache = options.cache && !fixing ? new ReportCache(io.cwd, toolInfo().version) : undefined
+  const lintable = entries.filter((entry) => !entry.unmatched).length
+  const jobs = Math.min(options.jobs ?? (lintable < smallRun ? 1 : availableParallelism()), lintable)
+  const runner = createRunner(jobs)
+
+  const lintEntry = async (entry: Entry, resolved: ResolvedConfig | undefined): Promise<TaskResult> => {
+    if (entry.unmatched || !resolved) return failedResult(entry.display, `No files matching \`${entry.display}\``)
+    let bytes = entry.bytes
+    if (!bytes) {
+      const read = await readBytes(entry.file ?? entry.display)
+      if (!read.ok) return failedResult(entry.display, read.reason)
+      bytes = read.bytes
+    }
+    const key = cache && entry.file !== undefined ? cache.key(bytes, formatOf(entry.display), resolved) : undefined
+    const cached = key === undefined ? undefined : cache?.get(key)
+    if (cached) return cached
+    try {
+      const result = await runner.run({
+        ...(entry.file === undefined ? {} : {file: entry.file}),
+        display: entry.display,
+        bytes,
+        configId: configIds.get(resolved) ?? 0,
+        config: resolved,
+        fix: options.fix,
+        fixDryRun: options.fixDryRun,
+        // Only the HTML report shows the text; other formats should not carry it between threads.
+        keepText: options.format === 'html'
+      })
+      if (key !== undefined) cache?.set(key, result)
+      return result
+    } catch (error) {
+      return failedResult(entry.display, `Internal error while linting this file: ${(error as Error).message}`)
+    }
+  }
+
   const reporter = reporters[options.format]
   if (!reporter) throw new UsageError(`unknown format ${options.format}`)
-  io.stdout(reporter(shown, {color: options.color, quiet: options.quiet, cwd: io.cwd}))
+  const reporterOptions = {color: options.color, quiet: options.quiet, cwd: io.cwd}
+  // A baseline needs every report before it can tell new findings from known ones: no streaming then.
+  const baselining = options.baseline !== undefined || options.writeBaseline !== undefined
+  const stream = baselining ? undefined : streamingReporters[options.format]?.(reporterOptions)
+  const progress = createProgress(io.stderr, {
+    enabled: io.interactive === true && interactiveFormats.has(options.format) && !options.fixDryRun,
+    total: lintable,
+    ...(process.stderr.columns === undefined ? {} : {columns: process.stderr.columns})
+  })
+  const collected: FileReport[] = []
+  let failed = false
 
-  if (state.failed) return 2
+  // Files are linted ahead of the one being printed, but never more than `ahead` of it: reports
+  // come out in order and only a window of files is in memory at once.
+  const ahead = Math.max(8, jobs * 4)
+  const pending: Array<Promise<TaskResult> | undefined> = []
+  let started = 0
+  try {
+    for (let index = 0; index < entries.length; index++) {
+      for (; started < entries.length && started <= index + ahead; started++) {
+        const entry = entries[started]
+        if (entry) pending[started] = lintEntry(entry, configs[started])
+      }
+      const entry = entries[index]
+      const result = await pending[index]
+      pending[index] = undefined
+      if (!entry || !result) continue
+      if (result.failed) failed = true
+      if (result.stderr) io.stderr(result.stderr)
+      const report = toFileReport(entry.display, result)
+      if (!entry.unmatched) progress.tick(entry.display)
+      if (stream) {
+        const text = stream.file(quieted(report, options.quiet))
+        if (text) {
+          progress.done()
+          io.stdout(text)
+        }
+      }
+      collected.push(stream ? {...report, messages: report.messages.filter(counts)} : report)
+    }
+  } finally {
+    await runner.close()
+    progress.done()
+  }
+  const reports = baselining ? await settleBaseline(options, baseline, collected, io) : collected
+  io.stdout(stream ? stream.end() : reporter(reports.map((report) => quieted(report, options.quiet)), reporterOptions))
   let errors = 0
   let warnings = 0
-  for (const report of current) {
+  for (const report of reports) {
     for (const message of report.messages) {
       const severity = severityOf(message)
       if (severity === 'error') errors++
       else if (severity === 'warning') warnings++
     }
   }
+  if (options.debug) {
+    const cacheNote = cache ? `, cache: ${cache.hits} hits, ${cache.misses} misses` : ''
+    io.stderr(`copydesk: ${entries.length} files, ${runner.threads} worker threads${cacheNote}\n`)
+  }
+
+  if (failed) return 2
   if (errors > 0) return 1
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     io.stderr(`copydesk: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`)
     return 1
   }
   return 0
+}
+
+/** `--quiet`: errors only. */
+function quieted(report: FileReport, quiet: boolean): FileReport {
+  return quiet ? {...report, messages: report.messages.filter((message) => message.fatal === true)} : report
+}
+
+/** A streamed report is kept only for the exit code: its errors and warnings, nothing else. */
+function counts(message: FileReport['messages'][number]): boolean {
+  return message.fatal === true || message.fatal === false
+}
+
+/** One thing to report on: a file, standard input, or an argument that matched nothing. */
+interface Entry {
+  readonly display: string
+  /** Absolute path of a file on disk. */
+  readonly file?: string
+  /** Where its config is looked up. */
+  readonly folder?: string
+  /** Standard input, already read. */
+  readonly bytes?: Uint8Array
+  readonly unmatched?: boolean
 }
 
 /** The whole CLI: never throws; internal errors print a short message (the stack with --debug). */

@@ -32,8 +32,10 @@ export function parse(file: VFile, format: Format): Parsed {
   const original = String(file.value)
   const text = original.charCodeAt(0) === 0xfeff ? ` ${original.slice(1)}` : original
   if (format === 'txt') {
-    const tree = new ParseEnglish().parse(text)
-    repoint(tree, file, [])
+    const tree = parseEnglish(text)
+    // parse-english counts lines as vfile-location does (\n, \r\n, \r), so its points are already
+    // those of the file; only a carriage return (a point between \r and \n) is worth recomputing.
+    if (text.includes('\r')) repoint(tree, file, [], true)
     return {tree, blocks: textBlocks(text)}
   }
   if (format === 'md') {
@@ -54,6 +56,65 @@ export function parse(file: VFile, format: Format): Parsed {
 function wholeFile(file: VFile, text: string): Position {
   const place = locate(file)
   return {start: {line: 1, column: 1, offset: 0}, end: place.toPoint(text.length) ?? {line: 1, column: 1, offset: 0}}
+}
+
+/** Plain text longer than this is parsed a piece at a time (see `parseEnglish`). */
+const pieceLength = 32 * 1024
+/**
+ * A blank line and the white space around it, before a capital letter: where a piece may end.
+ * parse-latin joins a sentence that starts with a digit or a lowercase letter to the one before,
+ * even across a blank line, and reads a full stop after a figure as part of it, so a piece ends
+ * only after a word of four or more lowercase letters (not an abbreviation such as `etc.`) and its
+ * full stop, and starts only with a capital.
+ */
+const blankLine = /(?<=\p{Ll}{4}[.!?]["”’]?)(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*(?=\p{Lu})/gu
+
+/**
+ * parse-english over plain text, in pieces cut at blank lines. parse-latin first tokenizes the
+ * whole text as one flat list and its plugins splice that list, which is quadratic: a 10 MB file
+ * took minutes. Cut where no paragraph can join the next, pieces give the same tree (the tests
+ * compare them), with positions moved to where each piece starts.
+ */
+export function parseEnglish(text: string, piece = pieceLength): NlcstRoot {
+  if (text.length <= piece) return new ParseEnglish().parse(text)
+  const children: NlcstRoot['children'] = []
+  let start = 0
+  let line = 1
+  let column = 1
+  while (start < text.length) {
+    blankLine.lastIndex = start + piece
+    const cut = text.length - start > piece ? blankLine.exec(text) : null
+    const end = cut ? cut.index + cut[0].length : text.length
+    const part = new ParseEnglish().parse(text.slice(start, end))
+    if (start > 0) for (const child of part.children) shift(child, start, line, column)
+    children.push(...part.children)
+    // Where the next piece starts, as a point.
+    for (let index = start; index < end; index++) {
+      const code = text.charCodeAt(index)
+      if (code === 13 || (code === 10 && text.charCodeAt(index - 1) !== 13)) {
+        line++
+        column = 1
+      } else if (code !== 10) column++
+    }
+    start = end
+  }
+  const first = children[0]?.position?.start
+  const last = children[children.length - 1]?.position?.end
+  return {type: 'RootNode', children, ...(first && last ? {position: {start: first, end: last}} : {})}
+}
+
+/** Moves a piece's node to the piece's place in the file (new points: parse-latin shares some). */
+function shift(node: NlcstNode, offset: number, line: number, column: number): void {
+  const position = node.position
+  if (position) {
+    const move = (point: Position['start']) => ({
+      line: point.line + line - 1,
+      column: point.line === 1 ? point.column + column - 1 : point.column,
+      offset: (point.offset ?? 0) + offset
+    })
+    node.position = {start: move(position.start), end: move(position.end)}
+  }
+  if ('children' in node) for (const child of (node as Parent).children) shift(child as NlcstNode, offset, line, column)
 }
 
 /** The converters read the file's value; hand them the BOM-less text under the same path. */
@@ -135,8 +196,14 @@ function align(value: string, text: string, start: number, end: number): Int32Ar
   return offsets
 }
 
-/** Moves every nlcst node's position from the decoded value to the original source, and sets line/column from offsets. */
-function repoint(tree: NlcstRoot, file: VFile, runs: readonly TextRun[]): void {
+/**
+ * Moves every nlcst node's position from the decoded value to the original source, and sets
+ * line/column from offsets. The converters already computed points with vfile-location over a
+ * text of the same length, so a node whose offsets do not move keeps them (most nodes: only
+ * those in runs with entities or escapes move) unless `all` asks for every point again.
+ */
+function repoint(tree: NlcstRoot, file: VFile, runs: readonly TextRun[], all = false): void {
+  if (runs.length === 0 && !all) return
   const place = locate(file)
   const fix = (offset: number, isEnd: boolean): number => {
     const run = findRun(runs, offset, isEnd)
@@ -149,6 +216,10 @@ function repoint(tree: NlcstRoot, file: VFile, runs: readonly TextRun[]): void {
     if (position?.start.offset !== undefined && position.end.offset !== undefined) {
       const start = fix(position.start.offset, false)
       const end = fix(position.end.offset, true)
+      if (!all && start === position.start.offset && end === position.end.offset) {
+        if ('children' in node) for (const child of (node as Parent).children) visit(child as NlcstNode)
+        return
+      }
       const startPoint = place.toPoint(start)
       const endPoint = place.toPoint(end)
       if (startPoint && endPoint) node.position = {start: startPoint, end: endPoint}

@@ -28,8 +28,16 @@ export function decode(bytes: Uint8Array): ReadResult {
 
 /** Reads a file for linting; failures come back as a reason, never as a throw. */
 export async function readText(file: string): Promise<ReadResult> {
+  const read = await readBytes(file)
+  return read.ok ? decode(read.bytes) : read
+}
+
+/** A file's bytes, undecoded (the cache hashes them; a worker decodes them). */
+export async function readBytes(
+  file: string
+): Promise<{readonly ok: true; readonly bytes: Uint8Array} | {readonly ok: false; readonly reason: string}> {
   try {
-    return decode(await readFile(file))
+    return {ok: true, bytes: await readFile(file)}
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const reason =

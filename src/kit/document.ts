@@ -230,14 +230,39 @@ function scanQuotations(
   return quotations.sort((a, b) => a.start - b.start)
 }
 
-/** The innermost quotation containing `[start, end)`, if any. */
+/** For each quotation, the furthest end of it and every quotation before it. */
+const reaches = new WeakMap<readonly Quotation[], Int32Array>()
+
+/**
+ * The innermost quotation containing `[start, end)`, if any: the last one, in order of start,
+ * that starts at or before `start` and ends at or after `end`. A binary search and a short walk
+ * back (stopped once no earlier quotation reaches `end`), not a scan of every quotation, so a
+ * long file with many quotes and many findings stays linear.
+ */
 export function quotationAround(document: ArticleDocument, start: number, end: number): Quotation | undefined {
-  let found: Quotation | undefined
-  for (const quotation of document.quotations) {
-    if (quotation.start > start) break
-    if (quotation.start <= start && end <= quotation.end) found = quotation
+  const list = document.quotations
+  let reach = reaches.get(list)
+  if (!reach) {
+    reach = new Int32Array(list.length)
+    let furthest = -1
+    list.forEach((quotation, index) => {
+      furthest = Math.max(furthest, quotation.end)
+      ;(reach as Int32Array)[index] = furthest
+    })
+    reaches.set(list, reach)
   }
-  return found
+  let low = 0
+  let high = list.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if ((list[middle]?.start ?? 0) <= start) low = middle + 1
+    else high = middle - 1
+  }
+  for (let index = high; index >= 0 && (reach[index] ?? -1) >= end; index--) {
+    const quotation = list[index]
+    if (quotation && end <= quotation.end) return quotation
+  }
+  return undefined
 }
 
 /** The sentence containing an offset. */

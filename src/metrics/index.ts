@@ -75,6 +75,41 @@ export interface MeasureOptions {
 
 const NON_SPACE = /\S/u
 
+interface WordMeasure {
+  readonly characters: number
+  readonly letters: number
+  readonly syllables: number
+  readonly complex: boolean
+  readonly familiar: boolean
+}
+
+/**
+ * Every measure of a word, by the word as written and whether it starts its sentence. A news
+ * archive repeats a small vocabulary, so each distinct word runs the regexes and word lists once.
+ * Cleared when it grows past `maxCachedWords`, so a huge file cannot make it grow without end.
+ */
+const measures = [new Map<string, WordMeasure | null>(), new Map<string, WordMeasure | null>()] as const
+const maxCachedWords = 100_000
+
+function measureWord(word: string, initial: boolean): WordMeasure | undefined {
+  const cache = measures[initial ? 1 : 0]
+  let measure = cache.get(word)
+  if (measure === undefined) {
+    measure = NON_SPACE.test(word)
+      ? {
+          characters: countCharacters(word),
+          letters: countLetters(word),
+          syllables: countSyllables(word),
+          complex: isComplexWord(word, initial),
+          familiar: isFamiliarWord(word, initial)
+        }
+      : null
+    if (cache.size >= maxCachedWords) cache.clear()
+    cache.set(word, measure)
+  }
+  return measure ?? undefined
+}
+
 function round2(value: number): number {
   if (!Number.isFinite(value)) return 0
   const rounded = (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9)) / 100
@@ -95,16 +130,15 @@ export function computeMetrics(input: MetricsInput): Metrics {
   for (const sentence of input.sentences) {
     let position = 0
     for (const word of sentence) {
-      if (!NON_SPACE.test(word)) continue
-      const initial = position === 0
+      const measure = measureWord(word, position === 0)
+      if (measure === undefined) continue
       position++
-      const wordSyllables = countSyllables(word)
-      characters += countCharacters(word)
-      letters += countLetters(word)
-      syllables += wordSyllables
-      if (wordSyllables >= 3) polysyllables++
-      if (isComplexWord(word, initial)) complexWords++
-      if (!isFamiliarWord(word, initial)) difficultWords++
+      characters += measure.characters
+      letters += measure.letters
+      syllables += measure.syllables
+      if (measure.syllables >= 3) polysyllables++
+      if (measure.complex) complexWords++
+      if (!measure.familiar) difficultWords++
     }
     if (position > 0) sentences++
     words += position

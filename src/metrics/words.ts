@@ -68,6 +68,8 @@ export function countSyllables(word: string): number {
   for (const part of key.split(WORD_PART_SEPARATOR)) {
     if (HAS_LETTER_OR_DIGIT.test(part)) count += partSyllables(part)
   }
+  // Bounded, so one enormous file (or a long-lived server) cannot grow it without end.
+  if (syllableCache.size >= 100_000) syllableCache.clear()
   syllableCache.set(key, count)
   return count
 }

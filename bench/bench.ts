@@ -1,0 +1,258 @@
+/**
+ * `npm run bench`: copydesk against its peers on a news archive, side by side in one run.
+ *
+ * Every configuration runs in a child process of its own, so each gets a cold start, a clean heap
+ * and its own peak RSS (worker threads share their process, so `--jobs` runs count them all).
+ * Results are compared as ratios within this run: the machine (often shared) sets the absolute
+ * figures, the ratios are what the targets are about.
+ */
+import {fork} from 'node:child_process'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {availableParallelism, cpus, loadavg, tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const corpus = path.resolve(root, '..', 'shared', 'corpus', 'bbc')
+const cores = availableParallelism()
+
+/** What a child measured: wall and CPU time of the work (module loading excluded), peak RSS. */
+interface Measure {
+  readonly wallMs: number
+  readonly cpuMs: number
+  readonly rssMb: number
+  readonly words: number
+  /** Findings (or nodes, for the parser): proof the work was done. */
+  readonly findings: number
+}
+
+function articleFiles(folder: string): string[] {
+  const found: string[] = []
+  for (const name of readdirSync(folder).sort()) {
+    const file = path.join(folder, name)
+    if (statSync(file).isDirectory()) found.push(...articleFiles(file))
+    else if (/\.(txt|md|markdown|html?)$/.test(name)) found.push(file)
+  }
+  return found
+}
+
+function countWords(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0
+}
+
+// ---------------------------------------------------------------------------------------------
+// Children: `node dist/bench/bench.js --child NAME ARGS...` runs one configuration and reports.
+
+/** Takes `--name VALUE` out of `args`. */
+function take(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name)
+  if (at === -1) return undefined
+  return args.splice(at, 2)[1]
+}
+
+async function child(name: string, args: string[]): Promise<void> {
+  const list = take(args, '--files')
+  const files = list === undefined ? articleFiles(corpus) : (JSON.parse(readFileSync(list, 'utf8')) as string[])
+  const cwd = take(args, '--cwd') ?? process.cwd()
+  let words = 0
+  let findings = 0
+  const each = async (work: (text: string, file: string) => number | Promise<number>): Promise<void> => {
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8')
+      words += countWords(text)
+      findings += await work(text, file)
+    }
+  }
+  let run: () => Promise<void>
+  if (name === 'copydesk') {
+    // The CLI itself, as a user runs it, with its output counted instead of printed.
+    const {main} = await import('../src/cli/run.js')
+    const cli = args
+    for (const file of files) words += countWords(readFileSync(file, 'utf8'))
+    run = async () => {
+      let output = ''
+      const code = await main([...cli, '--format', 'json', ...files], {
+        stdout: (text) => {
+          output += text
+        },
+        stderr: (text) => process.stderr.write(text),
+        stdin: async () => '',
+        cwd
+      })
+      if (code === 2) throw new Error(`copydesk ${cli.join(' ')} failed`)
+      findings = (output.match(/"ruleId":/g) ?? []).length
+    }
+  } else if (name === 'native') {
+    // The engine with only copydesk's own rules (the three wrapped retext rules off): what the
+    // parse, the shared document, the metrics and the kit cost without the stock plugins.
+    const {lintText} = await import('../src/engine/lint.js')
+    const {defaultConfig} = await import('../src/config/load.js')
+    const rules = {...defaultConfig.rules}
+    for (const id of ['readability', 'passive-voice', 'simpler-wording']) {
+      const setting = rules[id]
+      if (setting) rules[id] = {...setting, severity: 'off'}
+    }
+    const config = {rules, files: []}
+    run = () => each((text, file) => lintText({text, path: file, config}).messages.length)
+  } else if (name === 'retext') {
+    const {unified} = await import('unified')
+    const retextEnglish = (await import('retext-english')).default
+    const retextReadability = (await import('retext-readability')).default
+    const retextPassive = (await import('retext-passive')).default
+    const retextSimplify = (await import('retext-simplify')).default
+    const retextEquality = (await import('retext-equality')).default
+    const processor = unified()
+      .use(retextEnglish)
+      .use(retextReadability)
+      .use(retextPassive)
+      .use(retextSimplify)
+      .use(retextEquality)
+      .use(function stringify() {
+        this.compiler = () => ''
+      })
+    run = () => each((text) => processor.processSync(text).messages.length)
+  } else if (name === 'write-good') {
+    const writeGood = createRequire(import.meta.url)('write-good') as (text: string) => readonly unknown[]
+    run = () => each((text) => writeGood(text).length)
+  } else if (name === 'parse-english') {
+    const {ParseEnglish} = await import('parse-english')
+    run = () => each((text) => new ParseEnglish().parse(text).children.length)
+  } else throw new Error(`unknown child ${name}`)
+
+  const cpu = process.cpuUsage()
+  const start = performance.now()
+  await run()
+  const wallMs = performance.now() - start
+  const used = process.cpuUsage(cpu)
+  const measure: Measure = {
+    wallMs,
+    cpuMs: (used.user + used.system) / 1000,
+    rssMb: process.resourceUsage().maxRSS / 1024,
+    words,
+    findings
+  }
+  process.send?.(measure)
+}
+
+function measure(name: string, args: readonly string[] = [], cwd = root): Promise<Measure> {
+  return new Promise((resolve, reject) => {
+    const runner = fork(fileURLToPath(import.meta.url), ['--child', name, ...args], {cwd, stdio: ['ignore', 'ignore', 'inherit', 'ipc']})
+    let result: Measure | undefined
+    runner.on('message', (message) => {
+      result = message as Measure
+    })
+    runner.on('error', reject)
+    runner.on('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`${name} exited with ${code}`))))
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parent: run every configuration, print the table and the ratios.
+
+const rate = (m: Measure): number => m.words / (m.wallMs / 1000)
+const fixed = (value: number, digits = 1): string => value.toFixed(digits)
+const thousands = (value: number): string => Math.round(value).toLocaleString('en-GB')
+
+function row(label: string, m: Measure): string {
+  return `${label.padEnd(34)}${fixed(m.wallMs / 1000, 2).padStart(8)}${fixed(m.cpuMs / 1000, 2).padStart(8)}${thousands(rate(m)).padStart(11)}${thousands(m.words / (m.cpuMs / 1000)).padStart(11)}${fixed(m.rssMb, 0).padStart(9)}${thousands(m.findings).padStart(10)}`
+}
+
+async function parent(): Promise<void> {
+  if (!existsSync(corpus)) {
+    console.error(`copydesk bench: the corpus is missing: expected the BBC articles in ${corpus}`)
+    process.exitCode = 1
+    return
+  }
+  const files = articleFiles(corpus)
+  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0)
+  const words = files.reduce((sum, file) => sum + countWords(readFileSync(file, 'utf8')), 0)
+  console.log(`corpus   ${path.relative(root, corpus)}: ${files.length} files, ${thousands(words)} words, ${fixed(bytes / 1e6)} MB`)
+  console.log(`machine  ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${process.platform} ${process.arch}`)
+  // Wall times assume the cores are free; a busy machine shows here (cpu s stays honest).
+  console.log(`load     ${loadavg()[0]?.toFixed(2)} (1-minute load average at the start)`)
+  console.log('')
+  console.log(`${'configuration'.padEnd(34)}${'wall s'.padStart(8)}${'cpu s'.padStart(8)}${'words/s'.padStart(11)}${'w/cpu-s'.padStart(11)}${'RSS MB'.padStart(9)}${'findings'.padStart(10)}`)
+
+  const results = new Map<string, Measure>()
+  const step = async (key: string, label: string, name: string, args: readonly string[] = [], cwd = root): Promise<Measure> => {
+    const m = await measure(name, args, cwd)
+    results.set(key, m)
+    console.log(row(label, m))
+    return m
+  }
+  const cacheHome = mkdtempSync(path.join(tmpdir(), 'copydesk-bench-'))
+  try {
+    const parse = await step('parse', 'parse-english alone', 'parse-english')
+    const writeGood = await step('write-good', 'write-good', 'write-good')
+    const retext = await step('retext', 'retext stock pipeline (5 plugins)', 'retext')
+    const one = await step('one', 'copydesk --jobs 1', 'copydesk', ['--jobs', '1', '--cwd', root])
+    const all = await step('all', `copydesk --jobs ${cores}`, 'copydesk', ['--jobs', String(cores), '--cwd', root])
+    await step('cold', `copydesk --jobs ${cores} --cache (cold)`, 'copydesk', ['--jobs', String(cores), '--cache', '--cwd', cacheHome], cacheHome)
+    const warm = await step('warm', `copydesk --jobs ${cores} --cache (warm)`, 'copydesk', ['--jobs', String(cores), '--cache', '--cwd', cacheHome], cacheHome)
+    const native = await step('native', 'copydesk engine, own rules only', 'native')
+
+    console.log('')
+    console.log('ratios (speed: words/s over words/s, same run)')
+    const ratio = (a: Measure, b: Measure): string => `${fixed(rate(a) / rate(b), 2)}×`
+    const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met')
+    console.log(`  copydesk --jobs ${cores} vs stock retext      ${ratio(all, retext).padStart(8)}   target ≥ 15×   ${verdict(rate(all) / rate(retext) >= 15)}`)
+    console.log(`  copydesk --jobs 1 vs stock retext      ${ratio(one, retext).padStart(8)}`)
+    console.log(`  copydesk --jobs ${cores} vs --jobs 1           ${ratio(all, one).padStart(8)}`)
+    console.log(
+      `  time of copydesk --jobs ${cores} / write-good   ${`${fixed(all.wallMs / writeGood.wallMs, 2)}×`.padStart(8)}   target ≤ 0.5×  ${verdict(all.wallMs / writeGood.wallMs <= 0.5)}`
+    )
+    console.log(
+      `  time of copydesk --jobs ${cores} / parse-english ${`${fixed(all.wallMs / parse.wallMs, 2)}×`.padStart(7)}   target ≤ 2×    ${verdict(all.wallMs / parse.wallMs <= 2)}`
+    )
+    console.log(`  time of own-rules engine / parse-english ${`${fixed(native.wallMs / parse.wallMs, 2)}×`.padStart(7)}   (1 thread)`)
+    console.log(`  cpu per word, copydesk --jobs 1 / retext ${`${fixed(one.cpuMs / one.words / (retext.cpuMs / retext.words), 2)}×`.padStart(7)}   (less is better; robust to a busy machine)`)
+    console.log(`  warm cache vs no cache (--jobs ${cores})       ${ratio(warm, all).padStart(8)}`)
+    const peak = Math.max(one.rssMb, all.rssMb)
+    console.log(`  peak RSS, whole corpus                  ${`${fixed(peak, 0)} MB`.padStart(8)}   target < 300 MB ${verdict(peak < 300)}`)
+
+    // Flat in the number of files: a quarter, a half and all of the corpus.
+    console.log('')
+    console.log(`memory by number of files (copydesk --jobs ${cores})`)
+    for (const share of [4]) {
+      const list = path.join(cacheHome, `files-${share}.json`)
+      writeFileSync(list, JSON.stringify(files.filter((_, index) => index % share === 0)))
+      const m = await measure('copydesk', ['--jobs', String(cores), '--cwd', root, '--files', list])
+      console.log(`  1/${share} of the files: ${fixed(m.rssMb, 0)} MB`)
+    }
+    console.log(`  all the files: ${fixed(all.rssMb, 0)} MB`)
+    console.log('  (workers and the main thread together; each thread holds one file\'s trees at a time)')
+
+    // One big file: 2.5, 5 and 10 MB of articles back to back; time should grow with size only.
+    console.log('')
+    console.log('one large file (copydesk: one file, so one thread)')
+    const texts = files.map((file) => readFileSync(file, 'utf8').replace(/^\uFEFF/, ''))
+    const sizes = [2.5, 5, 10]
+    let base: Measure | undefined
+    for (const megabytes of sizes) {
+      const parts: string[] = []
+      let length = 0
+      for (let index = 0; length < megabytes * 1024 * 1024; index++) {
+        const text = texts[index % texts.length] ?? ''
+        parts.push(text)
+        length += text.length + 2
+      }
+      const file = path.join(cacheHome, `large-${megabytes}.txt`)
+      writeFileSync(file, parts.join('\n\n'))
+      const list = path.join(cacheHome, `large-${megabytes}.json`)
+      writeFileSync(list, JSON.stringify([file]))
+      const m = await measure('copydesk', ['--jobs', '1', '--cwd', cacheHome, '--files', list])
+      base ??= m
+      const scale = megabytes / (sizes[0] ?? 1)
+      console.log(
+        `  ${`${megabytes} MB`.padEnd(7)} ${fixed(m.wallMs / 1000, 2).padStart(7)} s wall ${fixed(m.cpuMs / 1000, 2).padStart(7)} s cpu ${thousands(rate(m)).padStart(9)} words/s ${fixed(m.rssMb, 0).padStart(6)} MB   ${fixed(scale, 0)}× size → ${fixed(m.wallMs / base.wallMs, 2)}× wall, ${fixed(m.cpuMs / base.cpuMs, 2)}× cpu`
+      )
+    }
+  } finally {
+    rmSync(cacheHome, {recursive: true, force: true})
+  }
+}
+
+const at = process.argv.indexOf('--child')
+if (at === -1) await parent()
+else await child(process.argv[at + 1] ?? '', process.argv.slice(at + 2))

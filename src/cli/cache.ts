@@ -1,0 +1,125 @@
+import {createHash} from 'node:crypto'
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import type {ResolvedConfig} from '../config/load.js'
+import type {Format} from '../kit/types.js'
+import type {TaskResult} from './task.js'
+
+export const cacheFolderName = '.copydesk-cache'
+/** Bumped when the shape of an entry changes. */
+const layout = 1
+
+/**
+ * Reports of files already linted, one JSON file per entry under `.copydesk-cache/`, named by a
+ * hash of everything that decides a report: the file's bytes, its format, the resolved rule
+ * settings and the copydesk version. A folder of small entries, not one big file: a run reads
+ * only the entries of its files (memory stays flat however big the archive), CI shards can share
+ * the folder, and a damaged entry costs one file, which is linted again and rewritten.
+ */
+export class ReportCache {
+  readonly folder: string
+  hits = 0
+  misses = 0
+  private usable = true
+  private readonly configKeys = new WeakMap<ResolvedConfig, string>()
+
+  constructor(
+    cwd: string,
+    private readonly version: string
+  ) {
+    const root = path.join(cwd, cacheFolderName)
+    this.folder = path.join(root, `v${layout}-${version}`)
+    try {
+      if (!isFolder(root)) rmSync(root, {force: true, recursive: true})
+      mkdirSync(this.folder, {recursive: true})
+      // Entries of other copydesk versions can never match again.
+      for (const name of readdirSync(root)) {
+        if (name !== path.basename(this.folder)) rmSync(path.join(root, name), {force: true, recursive: true})
+      }
+    } catch {
+      // A cache that cannot be set up only costs speed.
+      this.usable = false
+    }
+  }
+
+  /** The entry name for these bytes under this config. */
+  key(bytes: Uint8Array, format: Format, config: ResolvedConfig): string {
+    let configKey = this.configKeys.get(config)
+    if (configKey === undefined) {
+      configKey = stableStringify(config.rules)
+      this.configKeys.set(config, configKey)
+    }
+    return createHash('sha256').update(`${this.version}\0${format}\0${configKey}\0`).update(bytes).digest('hex')
+  }
+
+  get(key: string): TaskResult | undefined {
+    if (!this.usable) return undefined
+    try {
+      const entry = JSON.parse(readFileSync(this.entryPath(key), 'utf8')) as unknown
+      if (isResult(entry)) {
+        this.hits++
+        return entry
+      }
+    } catch {
+      // Missing or damaged: lint the file again.
+    }
+    this.misses++
+    return undefined
+  }
+
+  set(key: string, result: TaskResult): void {
+    // Failures (fixes not written) depend on more than the bytes, so they are linted again.
+    if (!this.usable || result.failed) return
+    const file = this.entryPath(key)
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+    try {
+      mkdirSync(path.dirname(file), {recursive: true})
+      writeFileSync(temporary, JSON.stringify({...result, stderr: ''}))
+      renameSync(temporary, file)
+    } catch {
+      rmSync(temporary, {force: true})
+    }
+  }
+
+  private entryPath(key: string): string {
+    return path.join(this.folder, key.slice(0, 2), `${key.slice(2)}.json`)
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory()
+  } catch (error) {
+    // Nothing there yet is fine: it is created next.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT'
+  }
+}
+
+function isResult(value: unknown): value is TaskResult {
+  if (typeof value !== 'object' || value === null) return false
+  const entry = value as Record<string, unknown>
+  return (
+    typeof entry.format === 'string' &&
+    Array.isArray(entry.messages) &&
+    entry.messages.every(
+      (message) => typeof message === 'object' && message !== null && typeof (message as {reason?: unknown}).reason === 'string'
+    ) &&
+    typeof entry.metrics === 'object' &&
+    entry.metrics !== null &&
+    entry.failed === false
+  )
+}
+
+/** JSON with object keys sorted, so equal settings give equal keys whatever order they were merged in. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>
+    return `{${Object.keys(record)
+      .sort()
+      .filter((key) => record[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${stableStringify(record[key])}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
