@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import {patternFormat, patternProblem} from '../kit/patterns.js'
 import type {ActiveSeverity, Severity} from '../kit/types.js'
 import {rules, rulesById} from '../registry.js'
 import {buildSchema} from './schema.js'
@@ -43,7 +44,12 @@ export class ConfigError extends Error {
 
 let validator: ValidateFunction | undefined
 function validate(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({allErrors: true, strictTuples: false}).compile(buildSchema())
+  if (!validator) {
+    const ajv = new Ajv({allErrors: true, strictTuples: false})
+    // Phrases written `/…/flags` must compile (RE2 syntax); the message comes from `patternProblem`.
+    ajv.addFormat(patternFormat, {type: 'string', validate: (text: string) => patternProblem(text) === undefined})
+    validator = ajv.compile(buildSchema())
+  }
   return validator(value) ? [] : (validator.errors ?? [])
 }
 
@@ -57,7 +63,7 @@ function keyPath(pointer: string): string {
 }
 
 /** The one error a person should read first: the deepest, most specific one. */
-function explain(file: string, errors: readonly ErrorObject[]): ConfigError {
+function explain(file: string, errors: readonly ErrorObject[], value: unknown): ConfigError {
   const rank = (error: ErrorObject): number =>
     error.instancePath.split('/').length * 10 +
     (error.keyword === 'additionalProperties' ? 3 : error.keyword === 'enum' ? 2 : error.keyword === 'anyOf' ? 0 : 1)
@@ -71,6 +77,9 @@ function explain(file: string, errors: readonly ErrorObject[]): ConfigError {
     expected = at.startsWith('rules.') && at.split('.').length === 2
       ? `unknown rule \`${key}\` (see \`copydesk rules\`)`
       : `unknown ${at.startsWith('rules.') ? 'option' : 'key'} \`${key}\``
+  } else if (best.keyword === 'format' && (best.params as {format?: unknown}).format === patternFormat) {
+    const text = valueAt(value, best.instancePath)
+    expected = (typeof text === 'string' && patternProblem(text)) || 'invalid pattern'
   } else if (best.keyword === 'enum') {
     expected = `expected one of ${(best.params as {allowedValues: unknown[]}).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
   } else {
@@ -100,7 +109,17 @@ export function readConfigFile(file: string): ConfigFile {
 /** Validates a config object (from a file, the API or an HTTP request). */
 export function checkConfig(origin: string, value: unknown): asserts value is ConfigFile {
   const errors = validate(value)
-  if (errors.length > 0) throw explain(origin, errors)
+  if (errors.length > 0) throw explain(origin, errors, value)
+}
+
+/** The value at a JSON pointer. */
+function valueAt(value: unknown, pointer: string): unknown {
+  let current = value
+  for (const part of pointer.split('/').slice(1)) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')]
+  }
+  return current
 }
 
 /** Turns V8's "at position N" into a line and column a person can go to. */
