@@ -47,7 +47,8 @@ export function compilePattern(text: string): RE2JS {
     regex = RE2JS.compile(source, bits)
   } catch (error) {
     // re2js: "error parsing regexp: missing closing ): `(abc`".
-    const reason = (error as Error).message.replace(/^error parsing regexp:\s*/, '')
+    // re2js shows the flags as an inline group (`(?i)`) the user did not write.
+    const reason = (error as Error).message.replace(/^error parsing regexp:\s*/, '').replace(/`\(\?[ims]+\)/, '`')
     const hint = /Perl syntax|invalid escape|named capture/.test(reason)
       ? ' (lookarounds and backreferences are not supported: patterns run in linear time)'
       : ''
