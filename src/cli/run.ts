@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import {ConfigError, ConfigResolver, applyRules, preset, resolveConfigFile, type ResolvedConfig} from '../config/load.js'
 import {formatOf} from '../engine/format.js'
 import {lintText, severityOf, type FileReport} from '../engine/lint.js'
-import {decode, readText} from '../engine/read.js'
+import {decode, encode, readText} from '../engine/read.js'
 import {writeAtomically} from '../engine/write.js'
 import {source} from '../kit/report.js'
 import {measureTree} from '../metrics/index.js'
@@ -96,7 +96,7 @@ async function lintOne(
     io.stderr(createTwoFilesPatch(display, display, result.text, report.output, '', '', {context: 1}))
   } else if (report.output !== undefined && options.fix && filePath !== '-') {
     try {
-      await writeAtomically(filePath, report.output)
+      await writeAtomically(filePath, encode(report.output, result.encoding), result.bytes ? {expected: result.bytes} : {})
     } catch (error) {
       state.failed = true
       const file = new VFile({path: display})
