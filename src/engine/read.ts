@@ -74,7 +74,13 @@ export function decode(bytes: Uint8Array): ReadResult {
     }
   }
   try {
-    return {ok: true, text: new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes), latin1: false, encoding: 'utf-8', bytes}
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes),
+      latin1: false,
+      encoding: 'utf-8',
+      bytes
+    }
   } catch {
     return {ok: true, text: new TextDecoder('latin1').decode(bytes), latin1: true, encoding: 'latin1', bytes}
   }
@@ -86,8 +92,11 @@ export function encode(text: string, encoding: Encoding = 'utf-8'): Buffer {
     case 'utf-8':
       return Buffer.from(text, 'utf8')
     case 'latin1': {
-      const outside = /[^\u0000-\u00ff]/.exec(text)
-      if (outside) throw new Error(`the fixed text has \`${outside[0]}\`, which Latin-1 cannot hold`)
+      for (const character of text) {
+        if ((character.codePointAt(0) as number) > 0xff) {
+          throw new Error(`the fixed text has \`${character}\`, which Latin-1 cannot hold`)
+        }
+      }
       return Buffer.from(text, 'latin1')
     }
     case 'utf-16le':

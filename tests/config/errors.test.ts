@@ -77,7 +77,9 @@ const cases: readonly Case[] = [
   },
   {
     name: 'a bad pattern',
-    files: {'.lintrc.json': {rules: {'stray-widget-text': ['warning', {phrases: ['Echo Live Desk', 'x', '/(more|less from/i']}]}}},
+    files: {
+      '.lintrc.json': {rules: {'stray-widget-text': ['warning', {phrases: ['Echo Live Desk', 'x', '/(more|less from/i']}]}}
+    },
     stderr:
       'copydesk: bad config: <dir>/.lintrc.json: rules.stray-widget-text[1].phrases[2]: invalid pattern `/(more|less from/i`: missing closing ): `(more|less from`'
   },
@@ -90,16 +92,23 @@ const cases: readonly Case[] = [
   {
     name: 'a pattern flag that means nothing here',
     files: {'.lintrc.json': {rules: {'stray-widget-text': ['warning', {allow: ['/read more/g']}]}}},
-    stderr: 'copydesk: bad config: <dir>/.lintrc.json: rules.stray-widget-text[1].allow[0]: unknown flag `g` in `/read more/g`, expected some of i, m, s'
+    stderr:
+      'copydesk: bad config: <dir>/.lintrc.json: rules.stray-widget-text[1].allow[0]: unknown flag `g` in `/read more/g`, expected some of i, m, s'
   },
   {
     name: 'wrong type in an extended file names that file',
-    files: {'.lintrc.json': {extends: './shared/base.json'}, 'shared/base.json': {rules: {readability: ['warning', {targetGrade: 'x'}]}}},
+    files: {
+      '.lintrc.json': {extends: './shared/base.json'},
+      'shared/base.json': {rules: {readability: ['warning', {targetGrade: 'x'}]}}
+    },
     stderr: 'copydesk: bad config: <dir>/shared/base.json: rules.readability[1].targetGrade: expected: must be number'
   },
   {
     name: 'unknown rule in an extended file names that file',
-    files: {'.lintrc.json': {extends: ['copydesk:strict', './shared/base.json']}, 'shared/base.json': {rules: {'no-rule': 'off'}}},
+    files: {
+      '.lintrc.json': {extends: ['copydesk:strict', './shared/base.json']},
+      'shared/base.json': {rules: {'no-rule': 'off'}}
+    },
     stderr: 'copydesk: bad config: <dir>/shared/base.json: rules.no-rule: unknown rule `no-rule` (see `copydesk rules`)'
   },
   {
@@ -110,7 +119,8 @@ const cases: readonly Case[] = [
   {
     name: 'a missing extended file',
     files: {'.lintrc.json': {extends: ['copydesk:recommended', './shared/nope.json']}},
-    stderr: "copydesk: bad config: <dir>/.lintrc.json: extends[1]: cannot read `./shared/nope.json` (<dir>/shared/nope.json): no such file"
+    stderr:
+      'copydesk: bad config: <dir>/.lintrc.json: extends[1]: cannot read `./shared/nope.json` (<dir>/shared/nope.json): no such file'
   },
   {
     name: 'an extended file that is a folder',
@@ -145,8 +155,18 @@ const cases: readonly Case[] = [
     args: ['--config', 'other.json'],
     stderr: `copydesk: bad config: <dir>/other.json: rules.readability: expected a severity (${severities}) or [severity, options]`
   },
-  {name: '--rule without a severity', files: {}, args: ['--rule', 'loaded-wording'], stderr: 'copydesk: --rule expects ID=SEVERITY, got `loaded-wording`'},
-  {name: '--rule with an unknown rule', files: {}, args: ['--rule', 'nope=error'], stderr: 'copydesk: --rule: unknown rule `nope` (see `copydesk rules`)'},
+  {
+    name: '--rule without a severity',
+    files: {},
+    args: ['--rule', 'loaded-wording'],
+    stderr: 'copydesk: --rule expects ID=SEVERITY, got `loaded-wording`'
+  },
+  {
+    name: '--rule with an unknown rule',
+    files: {},
+    args: ['--rule', 'nope=error'],
+    stderr: 'copydesk: --rule: unknown rule `nope` (see `copydesk rules`)'
+  },
   {
     name: '--rule with a bad severity',
     files: {},

@@ -25,10 +25,16 @@ const paragraph = fc
 const furniture = fc.constantFrom(...Object.values(data.kinds).flatMap((entry) => entry.examples))
 /** Copy with furniture between (and around) its paragraphs. */
 const article = fc.tuple(
-  fc.array(fc.oneof({weight: 3, arbitrary: paragraph.map((text) => ({text, furniture: false}))}, {
-    weight: 2,
-    arbitrary: furniture.map((text) => ({text, furniture: true}))
-  }), {minLength: 1, maxLength: 10}),
+  fc.array(
+    fc.oneof(
+      {weight: 3, arbitrary: paragraph.map((text) => ({text, furniture: false}))},
+      {
+        weight: 2,
+        arbitrary: furniture.map((text) => ({text, furniture: true}))
+      }
+    ),
+    {minLength: 1, maxLength: 10}
+  ),
   fc.constantFrom('\n', '\r\n'),
   fc.boolean()
 )
@@ -39,7 +45,12 @@ function render(format: Format, blocks: readonly {text: string; furniture: boole
     const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
     return furniture ? `<div class="share-bar"><p>${escaped}</p></div>` : `<p>${escaped}</p>`
   })
-  const head = format === 'md' ? '# Council closes libraries' : format === 'html' ? '<h1>Council closes libraries</h1>' : 'Council closes libraries'
+  const head =
+    format === 'md'
+      ? '# Council closes libraries'
+      : format === 'html'
+        ? '<h1>Council closes libraries</h1>'
+        : 'Council closes libraries'
   return `${bom ? '\uFEFF' : ''}${[head, ...body].join(eol + eol)}${eol}`
 }
 
