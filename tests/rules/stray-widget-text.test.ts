@@ -316,6 +316,11 @@ describe('stray-widget-text: options', () => {
     expect(flagged(story('a'.repeat(50_000)), 'txt', options)).toHaveLength(1)
   })
 
+  it('the user’s own phrases are reported whatever `kinds` says', () => {
+    const options = rule({kinds: ['share'], phrases: ['Wexford Echo Live Desk']})
+    expect(flagged(story('Wexford Echo Live Desk'), 'txt', options)).toHaveLength(1)
+  })
+
   it('`kinds` limits what is checked', () => {
     expect(flagged(story('Advertisement'), 'txt', rule({kinds: ['share']}))).toEqual([])
     expect(flagged(story('Share this article'), 'txt', rule({kinds: ['share']}))).toHaveLength(1)
