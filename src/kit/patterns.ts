@@ -22,9 +22,15 @@ export class PatternError extends Error {
   override name = 'PatternError'
 }
 
+/**
+ * `/…/` with JavaScript's flags after it, if any. Anything else is literal: `/r/worldnews` is a
+ * label, not a pattern with flags `worldnews`.
+ */
+const patternForm = /^\/([\s\S]+)\/([dgimsuvy]*)$/
+
 /** Whether a config string is written as a pattern (`/…/flags`) rather than as literal text. */
 export function isPattern(text: string): boolean {
-  return /^\/[\s\S]+\/[a-z]*$/i.test(text)
+  return patternForm.test(text)
 }
 
 const compiled = new Map<string, RE2JS>()
@@ -33,13 +39,13 @@ const compiled = new Map<string, RE2JS>()
 export function compilePattern(text: string): RE2JS {
   const cached = compiled.get(text)
   if (cached) return cached
-  const parts = /^\/([\s\S]+)\/([a-z]*)$/i.exec(text)
+  const parts = patternForm.exec(text)
   if (!parts?.[1]) throw new PatternError(`not a pattern: write it as /pattern/flags`)
   const [, source, flags = ''] = parts
   let bits = 0
   for (const flag of flags) {
     const bit = flagBits[flag]
-    if (bit === undefined) throw new PatternError(`unknown flag \`${flag}\` in \`${text}\`, expected some of i, m, s`)
+    if (bit === undefined) throw new PatternError(`flag \`${flag}\` in \`${text}\` has no use here, expected some of i, m, s`)
     bits |= bit
   }
   let regex: RE2JS

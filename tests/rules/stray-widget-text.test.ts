@@ -286,6 +286,11 @@ describe('stray-widget-text: options', () => {
     expect(flagged(story('Read more'), 'txt', rule({allow: ['read more']}))).toEqual([])
   })
 
+  it('a label that starts with a slash is literal, not a pattern', () => {
+    const options = rule({phrases: ['/r/wexfordnews']})
+    expect(flagged(story('/r/wexfordnews'), 'txt', options)).toHaveLength(1)
+  })
+
   it('a literal phrase stays literal: `.` and `*` are not wildcards', () => {
     const options = rule({phrases: ['Wexford Echo.com Live Desk', 'Echo*Desk']})
     expect(flagged(story('Wexford Echo.com Live Desk'), 'txt', options)).toHaveLength(1)
