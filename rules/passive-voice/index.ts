@@ -71,8 +71,10 @@ export const rule: Rule<PassiveVoiceOptions> = {
           if (allowed.has(verb) || allowed.has(participle.lower)) continue
           if (!options.hearsay && isHearsay(unit.words, passive)) continue
           if (!options.quotations && quotationAround(document, first.start, last.end)) continue
-          // The words as read (entities decoded, markup between them dropped), not the source bytes.
-          const actual = unit.words
+          // `actual` is the flagged source (what editors and fixes slice); the message shows the words as
+          // read (entities decoded, markup and line breaks between them dropped).
+          const actual = document.text.slice(first.start, last.end)
+          const shown = unit.words
             .slice(passive.from, passive.to)
             .map((word) => word.text)
             .join(' ')
@@ -81,7 +83,7 @@ export const rule: Rule<PassiveVoiceOptions> = {
               start: first.start,
               end: last.end,
               actual,
-              reason: `Unexpected agentless passive \`${actual}\`, say who did it`,
+              reason: `Unexpected agentless passive \`${shown}\`, say who did it`,
               note: 'A passive without a `by` phrase hides who acted. Name the actor and use the active voice, or attribute it.'
             })
           } else if (options.withAgent) {
@@ -89,7 +91,7 @@ export const rule: Rule<PassiveVoiceOptions> = {
               start: first.start,
               end: last.end,
               actual,
-              reason: `Unexpected passive \`${actual}\`, consider putting the actor first`,
+              reason: `Unexpected passive \`${shown}\`, consider putting the actor first`,
               note: 'The actor is named after `by`; the active voice is usually shorter and clearer.',
               weak: true
             })

@@ -1,4 +1,5 @@
-import type {Block} from '../../src/kit/index.js'
+import type {RE2JS} from 're2js'
+import {type Block, matchesWhole, splitPatterns} from '../../src/kit/index.js'
 import data from './phrases.json' with {type: 'json'}
 
 /** The kinds of page furniture, each named in the message. */
@@ -13,11 +14,13 @@ export const labels: Record<Kind, string> = {
 
 /** A block's text as a key: lowercase, straight quotes, bullets, brackets, counts and trailing punctuation dropped. */
 export function key(text: string): string {
+  return bare(text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"'))
+}
+
+/** A block's text without its bullet, brackets, trailing count and end punctuation; case kept. */
+export function bare(text: string): string {
   return text
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s*\((?:\d+|\d+ of \d+)\)\s*$/, '')
+    .replace(/\s*\((?:\d+|\d+ of \d+)\)\s*$/i, '')
     .replace(/^[\s•·▪●◦‣\-–—*+>|[(]+/, '')
     .replace(/[\s\])|]+$/, '')
     .replace(/\s+\d+$/, '')
@@ -26,9 +29,38 @@ export function key(text: string): string {
     .trim()
 }
 
+/**
+ * Block texts given in config: literal ones compare by `key`, patterns (`/…/flags`) must match
+ * the whole block, as written or `bare`.
+ */
+export class BlockTexts {
+  private readonly keys: ReadonlySet<string>
+  private readonly patterns: readonly RE2JS[]
+
+  constructor(list: readonly string[]) {
+    const {literals, patterns} = splitPatterns(list)
+    this.keys = new Set(literals.map(key))
+    this.patterns = patterns
+  }
+
+  get size(): number {
+    return this.keys.size + this.patterns.length
+  }
+
+  has(text: string): boolean {
+    if (this.keys.has(key(text))) return true
+    if (this.patterns.length === 0) return false
+    const whole = text.replace(/\s+/g, ' ').trim()
+    const stripped = bare(text)
+    return this.patterns.some((pattern) => matchesWhole(pattern, whole) || matchesWhole(pattern, stripped))
+  }
+}
+
 /** Whole-block phrases and block openings, compiled once per options. */
 export interface Lexicon {
   readonly blocks: ReadonlyMap<string, Kind>
+  /** The user's own furniture (`phrases`): literal or `/pattern/`; it reads as a call to action. */
+  readonly extra: BlockTexts
   readonly leads: readonly {readonly lead: string; readonly kind: Kind}[]
 }
 
@@ -40,11 +72,9 @@ export function compileLexicon(enabled: readonly Kind[], extra: readonly string[
     for (const phrase of data.kinds[kind].blocks) blocks.set(key(phrase), kind)
     for (const lead of data.kinds[kind].leads) leads.push({lead: lead.toLowerCase(), kind})
   }
-  // A user's phrase is furniture whatever kinds are checked; it reads as a call to action.
-  for (const phrase of extra) blocks.set(key(phrase), 'call-to-action')
   // Longest lead first, so `read more about` wins over `read more`.
   leads.sort((a, b) => b.lead.length - a.lead.length)
-  return {blocks, leads}
+  return {blocks, leads, extra: new BlockTexts(extra)}
 }
 
 const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu

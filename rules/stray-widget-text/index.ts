@@ -1,5 +1,6 @@
-import {type Block, getDocument, type Rule, report} from '../../src/kit/index.js'
+import {type Block, getDocument, patternFormat, type Rule, report} from '../../src/kit/index.js'
 import {
+  BlockTexts,
   compileLexicon,
   describesPicture,
   endsLikeSentence,
@@ -27,9 +28,12 @@ import {removalRange, spanRemovalRange} from './remove.js'
 export type {Kind} from './detect.js'
 
 export interface StrayWidgetTextOptions {
-  /** More block texts that are furniture (matched like the built-in phrases: case, bullets and end punctuation aside). */
+  /**
+   * More block texts that are furniture (matched like the built-in phrases: case, bullets and end
+   * punctuation aside), or `/pattern/flags` matching a whole block (RE2 syntax, linear time).
+   */
   readonly phrases: readonly string[]
-  /** Block texts never to flag. */
+  /** Block texts never to flag, literal or `/pattern/flags`. */
   readonly allow: readonly string[]
   /** Which kinds of furniture to check. */
   readonly kinds: readonly Kind[]
@@ -113,8 +117,8 @@ export const rule: Rule<StrayWidgetTextOptions> = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        phrases: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true},
-        allow: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true},
+        phrases: {type: 'array', items: {type: 'string', minLength: 1, format: patternFormat}, uniqueItems: true},
+        allow: {type: 'array', items: {type: 'string', minLength: 1, format: patternFormat}, uniqueItems: true},
         kinds: {type: 'array', items: {enum: [...kinds]}, uniqueItems: true}
       }
     },
@@ -122,7 +126,7 @@ export const rule: Rule<StrayWidgetTextOptions> = {
   },
   plugin(options) {
     const lexicon = compileLexicon(options.kinds, options.phrases)
-    const allowed = new Set(options.allow.map(key))
+    const allowed = new BlockTexts(options.allow)
     const enabled = new Set<Kind>(options.kinds)
     return (tree, file) => {
       const document = getDocument(tree, file)
@@ -151,7 +155,7 @@ function findFurniture(
   blocks: readonly Block[],
   lexicon: Lexicon,
   enabled: ReadonlySet<Kind>,
-  allowed: ReadonlySet<string>
+  allowed: BlockTexts
 ): Finding[] {
   const views = viewBlocks(text, format, blocks)
   const found = new Map<number, Finding>()
@@ -161,8 +165,10 @@ function findFurniture(
     const element = view.block.element
     if (element) elementUses.set(String(element), (elementUses.get(String(element)) ?? 0) + 1)
   }
-  const add = (index: number, view: BlockView, kind: Kind, weak: boolean, why?: string): void => {
-    if (!enabled.has(kind) || found.has(index)) return
+  const add = (index: number, view: BlockView, kind: Kind | 'user', weak: boolean, why?: string): void => {
+    // The user's own phrases are furniture whatever kinds are checked; they read as calls to action.
+    if (found.has(index) || (kind !== 'user' && !enabled.has(kind))) return
+    if (kind === 'user') kind = 'call-to-action'
     found.set(index, {
       kind,
       start: view.block.start,
@@ -176,7 +182,7 @@ function findFurniture(
 
   // Signals that stand on their own: phrases, markup, bylines, credits.
   views.forEach((view, index) => {
-    if (allowed.has(view.key) || view.key === '') return
+    if (view.key === '' || allowed.has(view.text)) return
     const kind = explicitKind(view, lexicon, headline, index)
     if (kind) add(index, view, kind, false)
   })
@@ -188,7 +194,7 @@ function findFurniture(
 
   // Runs of link headlines after a related-links header, or ending in ellipses.
   views.forEach((view, index) => {
-    if (allowed.has(view.key) || found.has(index) || view === headline || view.heading) return
+    if (found.has(index) || view === headline || view.heading || allowed.has(view.text)) return
     if (endsWithEllipsis(view.text) && view.words >= 3 && view.words <= 40 && !view.wrapped) {
       const run = [views[index - 1], views[index + 1]].some((other) => other && endsWithEllipsis(other.text))
       const many = (view.text.match(/…|\.\.\./g) ?? []).length >= 2
@@ -375,13 +381,19 @@ function viewBlocks(text: string, format: string, blocks: readonly Block[]): Blo
   })
 }
 
-function explicitKind(view: BlockView, lexicon: Lexicon, headline: BlockView | undefined, index: number): Kind | undefined {
+function explicitKind(
+  view: BlockView,
+  lexicon: Lexicon,
+  headline: BlockView | undefined,
+  index: number
+): Kind | 'user' | undefined {
   const container = containerKind(view.block)
   if (container) return container
   if (view.block.kind === 'caption') return 'caption'
   if (view.image) return undefined
   const listed = lexicon.blocks.get(view.key)
   if (listed) return listed
+  if (lexicon.extra.size > 0 && lexicon.extra.has(view.text)) return 'user'
   if (view === headline) return undefined
   const lower = key(view.text.replace(bullet, '')).replace(/^\[/, '')
   const lead = leadOf(lexicon, lower)
@@ -506,7 +518,7 @@ function findSpans(
   views: readonly BlockView[],
   lexicon: Lexicon,
   enabled: ReadonlySet<Kind>,
-  allowed: ReadonlySet<string>,
+  allowed: BlockTexts,
   found: ReadonlyMap<number, Finding>
 ): Finding[] {
   const spans: Finding[] = []
@@ -544,13 +556,15 @@ function findSpans(
       const unit = stop ? rest.slice(0, stop.index) : rest
       const unitEnd = at + (stop ? stop.index + stop[0].trimEnd().length : rest.length)
       const lower = key(unit)
-      if (allowed.has(lower)) continue
+      if (allowed.has(unit)) continue
       let kind: Kind | undefined = lexicon.blocks.get(lower)
+      const own = !kind && lexicon.extra.size > 0 && lexicon.extra.has(unit)
+      if (own) kind = 'call-to-action'
       const lead = kind ? undefined : leadOf(lexicon, lower)
       if (lead && /[:]$|^scroll down|^read more|^click here|^watch|^see more/.test(lead.lead) && wordsOf(unit).length <= 25)
         kind = lead.kind
       if (!kind && /^video\s+scroll down\b/i.test(unit)) kind = 'call-to-action'
-      if (!kind || !enabled.has(kind)) continue
+      if (!kind || (!own && !enabled.has(kind))) continue
       if (kind === 'caption' && !lead) continue
       spans.push({
         kind,

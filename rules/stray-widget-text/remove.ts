@@ -22,11 +22,24 @@ export function removalRange(text: string, from: number, to: number): [number, n
     return [newline === -1 || newline >= start ? start : newline + 1, end]
   }
   end++
-  const before = text.slice(0, start)
-  const blankBefore = start === 0 || /\n[ \t]*\r?\n$/.test(before)
-  const blankAfter = /^[ \t]*\r?\n/.exec(text.slice(end))
-  if (blankBefore && blankAfter) end += blankAfter[0].length
+  const blankAfter = /[ \t]*\r?\n/y
+  blankAfter.lastIndex = end
+  const after = blankAfter.exec(text)
+  if (after && (start === 0 || blankLineBefore(text, start))) end += after[0].length
   return [start, end]
+}
+
+/**
+ * Whether a blank line ends just before `at`. Scans back from `at` only: a regex anchored at the
+ * end of `text.slice(0, at)` reads the whole prefix, once per finding (quadratic on long files).
+ */
+function blankLineBefore(text: string, at: number): boolean {
+  let index = at
+  if (text[index - 1] !== '\n') return false
+  index--
+  if (text[index - 1] === '\r') index--
+  while (index > 0 && (text[index - 1] === ' ' || text[index - 1] === '\t')) index--
+  return text[index - 1] === '\n'
 }
 
 /** A span inside a block: cut it with the spaces after it, or before it when it ends the block. */

@@ -1,13 +1,18 @@
 import {toString as nlcstToString} from 'nlcst-to-string'
+import type {RE2JS} from 're2js'
 import {
   type ArticleDocument,
+  findAll,
   getDocument,
+  matchesWhole,
   normalizeWord,
+  patternFormat,
   PhraseMatcher,
   type Quotation,
   type Rule,
   report,
   type SentenceInfo,
+  splitPatterns,
   type WordToken
 } from '../../src/kit/index.js'
 import {
@@ -25,9 +30,9 @@ import {
 import lexicon from './lexicon.json' with {type: 'json'}
 
 export interface UnattributedClaimOptions {
-  /** More phrases that hide who makes a claim. */
+  /** More phrases that hide who makes a claim; `/pattern/flags` is searched in each sentence (RE2 syntax). */
   readonly phrases: readonly string[]
-  /** Phrases not to flag, as they appear in the text ("apparently", "it is understood"). */
+  /** Phrases not to flag, as they appear in the text ("apparently", "it is understood"), or `/pattern/flags` matching all of one. */
   readonly allow: readonly string[]
   /** Whether to flag vague sources ("sources say", "experts warn"). */
   readonly vagueSources: boolean
@@ -403,13 +408,16 @@ function detect(
   sentence: SentenceInfo,
   tokens: readonly Token[],
   phrases: PhraseMatcher<Kind>,
+  patterns: readonly RE2JS[],
   text: string,
   vague: boolean
 ): Finding[] {
   const found: Finding[] = []
-  for (const match of phrases.match(sentence.words, text)) {
+  const matches: {from: number; to: number}[] = phrases.match(sentence.words, text)
+  if (patterns.length > 0) matches.push(...patternMatches(sentence, tokens, patterns, text))
+  for (const match of matches) {
     // "There are reports from the coastguard": the phrase is followed by its source.
-    if (!namedAgent(tokens, match.to)) found.push({from: match.from, to: match.to, kind: match.value})
+    if (!namedAgent(tokens, match.to)) found.push({from: match.from, to: match.to, kind: 'agentless'})
   }
   for (let index = 0; index < tokens.length; index++) {
     const candidates = [
@@ -430,6 +438,28 @@ function detect(
     kept.push(finding)
   }
   return kept
+}
+
+/**
+ * The user's patterns in one sentence as written: a match counts when it starts and ends on word
+ * boundaries, and covers the words it spans (`/it is (widely )?believed/i`).
+ */
+function patternMatches(
+  sentence: SentenceInfo,
+  tokens: readonly Token[],
+  patterns: readonly RE2JS[],
+  text: string
+): {from: number; to: number}[] {
+  const source = text.slice(sentence.start, sentence.end)
+  const found: {from: number; to: number}[] = []
+  for (const pattern of patterns) {
+    for (const [start, end] of findAll(pattern, source)) {
+      const from = tokens.findIndex((token) => token.start === sentence.start + start)
+      const last = tokens.findIndex((token) => token.end === sentence.start + end)
+      if (from !== -1 && last >= from) found.push({from, to: last + 1})
+    }
+  }
+  return found
 }
 
 /**
@@ -457,8 +487,8 @@ export const rule: Rule<UnattributedClaimOptions> = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        phrases: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true},
-        allow: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true},
+        phrases: {type: 'array', items: {type: 'string', minLength: 1, format: patternFormat}, uniqueItems: true},
+        allow: {type: 'array', items: {type: 'string', minLength: 1, format: patternFormat}, uniqueItems: true},
         vagueSources: {type: 'boolean'},
         quotations: {type: 'boolean'}
       }
@@ -466,16 +496,22 @@ export const rule: Rule<UnattributedClaimOptions> = {
     defaults: {phrases: [], allow: [], vagueSources: true, quotations: true}
   },
   plugin(options) {
+    const extra = splitPatterns(options.phrases)
     const phrases = new PhraseMatcher<Kind>()
-    for (const phrase of [...lexicon.phrases.agentless, ...options.phrases]) phrases.add(phrase, 'agentless')
-    const allowed = new Set(options.allow.map((phrase) => normalizeWord(phrase.trim().replace(/\s+/g, ' '))))
+    for (const phrase of [...lexicon.phrases.agentless, ...extra.literals]) phrases.add(phrase, 'agentless')
+    const allow = splitPatterns(options.allow)
+    const allowedWords = new Set(allow.literals.map((phrase) => normalizeWord(phrase.trim().replace(/\s+/g, ' '))))
+    const allowed = (read: string): boolean => {
+      const words = read.replace(/\s+/g, ' ').trim()
+      return allowedWords.has(normalizeWord(words)) || allow.patterns.some((pattern) => matchesWhole(pattern, words))
+    }
     return (tree, file) => {
       const document = getDocument(tree, file)
       const sentences = document.sentences.map((sentence) => tokenize(document, sentence))
       const heard = sentences.map((tokens) => attributions(tokens))
       // `read` is the text as a reader sees it (entities decoded) for the message; `actual` stays the source.
       const reported = (start: number, end: number, kind: Kind | 'quote', read: string) => {
-        if (allowed.has(normalizeWord(read.replace(/\s+/g, ' ')))) return
+        if (allowed(read)) return
         const shown = read.length > 48 ? `${read.slice(0, 45).trimEnd()}…` : read
         report(file, rule.meta, {
           start,
@@ -501,7 +537,7 @@ export const rule: Rule<UnattributedClaimOptions> = {
         const previous = document.sentences[sentence.index - 1]
         // The same claim, once attributed in the sentence before, need not be attributed again.
         if (previous?.paragraph === sentence.paragraph && (heard[previous.index]?.length ?? 0) > 0) continue
-        for (const finding of detect(sentence, tokens, phrases, document.text, options.vagueSources)) {
+        for (const finding of detect(sentence, tokens, phrases, extra.patterns, document.text, options.vagueSources)) {
           const first = tokens[finding.from]
           const last = tokens[finding.to - 1]
           if (!first || !last || first.quoted) continue

@@ -3,7 +3,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
 import {lintText, type FileReport} from '../engine/lint.js'
-import {decode} from '../engine/read.js'
+import {decode, encode} from '../engine/read.js'
 import {writeAtomically} from '../engine/write.js'
 import type {Fix, Format} from '../kit/types.js'
 import {source} from '../kit/report.js'
@@ -130,7 +130,8 @@ export async function runTask(task: LintTask): Promise<TaskResult> {
     stderr = createTwoFilesPatch(task.display, task.display, decoded.text, report.output, '', '', {context: 1})
   } else if (report.output !== undefined && task.fix && task.file !== undefined) {
     try {
-      await writeAtomically(task.file, report.output)
+      // Written back in the encoding it was read in, and only if the file still holds what was linted.
+      await writeAtomically(task.file, encode(report.output, decoded.encoding), {expected: task.bytes})
     } catch (error) {
       failed = true
       messages.unshift({reason: `Fixes not written, file left as it was: ${(error as Error).message}`, source, fatal: true})

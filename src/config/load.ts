@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
-import type {ActiveSeverity, Severity} from '../kit/types.js'
+import {patternFormat, patternProblem} from '../kit/patterns.js'
+import {type ActiveSeverity, type Severity, severities} from '../kit/types.js'
 import {rules, rulesById} from '../registry.js'
 import {buildSchema} from './schema.js'
 
@@ -43,7 +44,12 @@ export class ConfigError extends Error {
 
 let validator: ValidateFunction | undefined
 function validate(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({allErrors: true, strictTuples: false}).compile(buildSchema())
+  if (!validator) {
+    const ajv = new Ajv({allErrors: true, strictTuples: false})
+    // Phrases written `/…/flags` must compile (RE2 syntax); the message comes from `patternProblem`.
+    ajv.addFormat(patternFormat, {type: 'string', validate: (text: string) => patternProblem(text) === undefined})
+    validator = ajv.compile(buildSchema())
+  }
   return validator(value) ? [] : (validator.errors ?? [])
 }
 
@@ -57,26 +63,57 @@ function keyPath(pointer: string): string {
 }
 
 /** The one error a person should read first: the deepest, most specific one. */
-function explain(file: string, errors: readonly ErrorObject[]): ConfigError {
+function explain(file: string, errors: readonly ErrorObject[], value: unknown): ConfigError {
+  // In an `anyOf`, a branch whose `type` does not fit the value says nothing useful
+  // (`"warn"` is not an array); keep the errors of the branches the value could have meant.
+  const misfits = errors
+    .filter((error) => error.keyword === 'type' && /\/anyOf\/\d+\/type$/.test(error.schemaPath))
+    .map((error) => error.schemaPath.replace(/type$/, ''))
+  const relevant = errors.filter(
+    (error) => error.keyword !== 'anyOf' && !misfits.some((prefix) => error.schemaPath.startsWith(prefix))
+  )
   const rank = (error: ErrorObject): number =>
     error.instancePath.split('/').length * 10 +
     (error.keyword === 'additionalProperties' ? 3 : error.keyword === 'enum' ? 2 : error.keyword === 'anyOf' ? 0 : 1)
-  const best = [...errors].sort((a, b) => rank(b) - rank(a))[0]
+  // Every branch misfits: the `anyOf` itself is the error.
+  const candidates = relevant.length > 0 ? relevant : errors.filter((error) => error.keyword === 'anyOf')
+  const best = [...(candidates.length > 0 ? candidates : errors)].sort((a, b) => rank(b) - rank(a))[0]
   if (!best) return new ConfigError(file, '', 'invalid configuration')
   let at = keyPath(best.instancePath)
   let expected = best.message ?? 'invalid value'
+  const ruleEntry = /^\/rules\/[^/]+$/.test(best.instancePath)
   if (best.keyword === 'additionalProperties') {
     const key = String((best.params as {additionalProperty?: unknown}).additionalProperty)
     at = at ? `${at}.${key}` : key
     expected = at.startsWith('rules.') && at.split('.').length === 2
       ? `unknown rule \`${key}\` (see \`copydesk rules\`)`
       : `unknown ${at.startsWith('rules.') ? 'option' : 'key'} \`${key}\``
+  } else if (best.keyword === 'format' && (best.params as {format?: unknown}).format === patternFormat) {
+    const text = valueAt(value, best.instancePath)
+    expected = (typeof text === 'string' && patternProblem(text)) || 'invalid pattern'
+  } else if (ruleEntry) {
+    expected = `expected a severity (${severities.map((v) => JSON.stringify(v)).join(', ')}) or [severity, options]`
   } else if (best.keyword === 'enum') {
     expected = `expected one of ${(best.params as {allowedValues: unknown[]}).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
+  } else if (best.keyword === 'anyOf' && best.instancePath === '/extends') {
+    expected = 'expected "copydesk:recommended", "copydesk:strict", a relative path, or a list of them'
   } else {
     expected = `expected: ${expected}`
   }
   return new ConfigError(file, at, expected)
+}
+
+const readProblems: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder'
+}
+
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  return (code && readProblems[code]) ?? (error as Error).message ?? String(error)
 }
 
 /** Reads and validates one config file. */
@@ -85,7 +122,7 @@ export function readConfigFile(file: string): ConfigFile {
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
-    throw new ConfigError(file, '', `cannot read config: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+    throw new ConfigError(file, '', `cannot read config: ${readProblem(error)}`)
   }
   let value: unknown
   try {
@@ -100,7 +137,17 @@ export function readConfigFile(file: string): ConfigFile {
 /** Validates a config object (from a file, the API or an HTTP request). */
 export function checkConfig(origin: string, value: unknown): asserts value is ConfigFile {
   const errors = validate(value)
-  if (errors.length > 0) throw explain(origin, errors)
+  if (errors.length > 0) throw explain(origin, errors, value)
+}
+
+/** The value at a JSON pointer. */
+function valueAt(value: unknown, pointer: string): unknown {
+  let current = value
+  for (const part of pointer.split('/').slice(1)) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')]
+  }
+  return current
 }
 
 /** Turns V8's "at position N" into a line and column a person can go to. */
@@ -137,13 +184,43 @@ export function applyRules(settings: Record<string, RuleSetting>, entries: Reado
   }
 }
 
-/** Resolves one config file over its `extends` chain into settings (mutates `settings`). */
-function applyFile(file: string, settings: Record<string, RuleSetting>, seen: Set<string>, files: string[]): ConfigFile {
-  if (seen.has(file)) throw new ConfigError(file, 'extends', 'circular extends')
-  seen.add(file)
-  const config = readConfigFile(file)
-  applyConfig(config, path.dirname(file), file, settings, seen, files)
-  files.push(file)
+/** Where a config file is named: the file and key that extend it, when one does. */
+interface Via {
+  readonly origin: string
+  readonly key: string
+  readonly written: string
+}
+
+/** A path as a person reads it in a message: relative to the working folder when under it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file)
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file
+}
+
+/**
+ * Resolves one config file over its `extends` chain into settings (mutates `settings`). `chain` is
+ * the files being resolved, outermost first: a file may be extended twice (by two configs, or twice
+ * in one list) but never by itself.
+ */
+function applyFile(file: string, settings: Record<string, RuleSetting>, chain: string[], files: string[], via?: Via): ConfigFile {
+  if (chain.includes(file)) {
+    const loop = [...chain.slice(chain.indexOf(file)), file].map(shown).join(' → ')
+    throw new ConfigError(via?.origin ?? file, via?.key ?? 'extends', `circular extends: ${loop}`)
+  }
+  let config: ConfigFile
+  try {
+    config = readConfigFile(file)
+  } catch (error) {
+    // A missing or unreadable base is the extending file's mistake: name it and the key.
+    if (via && error instanceof ConfigError && error.keyPath === '' && error.expected.startsWith('cannot read config')) {
+      throw new ConfigError(via.origin, via.key, `cannot read \`${via.written}\` (${file}): ${error.expected.replace(/^cannot read config: /, '')}`)
+    }
+    throw error
+  }
+  chain.push(file)
+  applyConfig(config, path.dirname(file), file, settings, chain, files)
+  chain.pop()
+  if (!files.includes(file)) files.push(file)
   return config
 }
 
@@ -152,19 +229,20 @@ function applyConfig(
   folder: string,
   origin: string,
   settings: Record<string, RuleSetting>,
-  seen: Set<string>,
+  chain: string[],
   files: string[]
 ): void {
   const bases = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends]
-  for (const base of bases) {
+  bases.forEach((base, index) => {
+    const key = Array.isArray(config.extends) ? `extends[${index}]` : 'extends'
     if (base === 'copydesk:recommended' || base === 'copydesk:strict') {
       Object.assign(settings, preset(base === 'copydesk:strict' ? 'strict' : 'recommended'))
     } else if (base.startsWith('.') || path.isAbsolute(base)) {
-      applyFile(path.resolve(folder, base), settings, seen, files)
+      applyFile(path.resolve(folder, base), settings, chain, files, {origin, key, written: base})
     } else {
-      throw new ConfigError(origin, 'extends', `expected "copydesk:recommended", "copydesk:strict" or a relative path, got \`${base}\``)
+      throw new ConfigError(origin, key, `expected "copydesk:recommended", "copydesk:strict" or a relative path, got \`${base}\``)
     }
-  }
+  })
   if (config.rules) applyRules(settings, config.rules)
 }
 
@@ -173,7 +251,7 @@ export function resolveConfigObject(config: unknown, origin = 'config', folder =
   checkConfig(origin, config)
   const settings = preset('recommended')
   const files: string[] = []
-  applyConfig(config, folder, origin, settings, new Set(), files)
+  applyConfig(config, folder, origin, settings, [], files)
   return {rules: settings, files}
 }
 
@@ -181,7 +259,7 @@ export function resolveConfigObject(config: unknown, origin = 'config', folder =
 export function resolveConfigFile(file: string): ResolvedConfig {
   const settings = preset('recommended')
   const files: string[] = []
-  applyFile(path.resolve(file), settings, new Set(), files)
+  applyFile(path.resolve(file), settings, [], files)
   return {rules: settings, files}
 }
 
@@ -216,7 +294,6 @@ export class ConfigResolver {
     if (!resolved) {
       const settings = preset('recommended')
       const files: string[] = []
-      const seen = new Set<string>()
       const chain = findConfigFiles(key, this.exists)
       // A `root` config ends the search upward: start from the nearest root.
       let first = 0
@@ -224,7 +301,7 @@ export class ConfigResolver {
       configs.forEach((config, index) => {
         if (config.root) first = index
       })
-      for (const file of chain.slice(first)) applyFile(file, settings, seen, files)
+      for (const file of chain.slice(first)) applyFile(file, settings, [], files)
       applyRules(settings, this.overrides)
       resolved = {rules: settings, files}
       this.cache.set(key, resolved)

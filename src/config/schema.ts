@@ -6,7 +6,7 @@ export const schemaId = 'https://copydesk.dev/lintrc.schema.json'
 
 /** The JSON schema of `.lintrc.json`, built from every rule's options schema (published as lintrc.schema.json). */
 export function buildSchema(): JsonSchema {
-  const severity = {enum: [...severities], description: 'off, info, warning or error'}
+  const severity = {type: 'string', enum: [...severities], description: 'off, info, warning or error'}
   const ruleProperties: Record<string, JsonSchema> = {}
   for (const rule of rules) {
     ruleProperties[rule.meta.id] = {

@@ -1,6 +1,7 @@
 // The rule kit: everything a rule may depend on.
 export * from './attribution.js'
 export * from './document.js'
+export * from './patterns.js'
 export * from './phrases.js'
 export * from './report.js'
 export * from './retext.js'

@@ -11,9 +11,14 @@ export interface Run {
 }
 
 /** Runs the built `copydesk` as a user would. */
-export function copydesk(args: readonly string[], options: {cwd?: string; input?: string | Buffer} = {}): Run {
+export function copydesk(
+  args: readonly string[],
+  options: {cwd?: string; input?: string | Buffer; uid?: number; gid?: number} = {}
+): Run {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? root,
+    ...(options.uid === undefined ? {} : {uid: options.uid}),
+    ...(options.gid === undefined ? {} : {gid: options.gid}),
     input: options.input ?? '',
     encoding: 'utf8',
     env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'}

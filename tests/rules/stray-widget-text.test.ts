@@ -286,6 +286,46 @@ describe('stray-widget-text: options', () => {
     expect(flagged(story('Read more'), 'txt', rule({allow: ['read more']}))).toEqual([])
   })
 
+  it('a label that starts with a slash is literal, not a pattern', () => {
+    const options = rule({phrases: ['/r/wexfordnews']})
+    expect(flagged(story('/r/wexfordnews'), 'txt', options)).toHaveLength(1)
+  })
+
+  it('a literal phrase stays literal: `.` and `*` are not wildcards', () => {
+    const options = rule({phrases: ['Wexford Echo.com Live Desk', 'Echo*Desk']})
+    expect(flagged(story('Wexford Echo.com Live Desk'), 'txt', options)).toHaveLength(1)
+    expect(flagged(story('Wexford EchoXcom Live Desk'), 'txt', options)).toEqual([])
+    expect(flagged(story('Echo Live Desk'), 'txt', options)).toEqual([])
+  })
+
+  it('a `/pattern/flags` phrase must match the whole block, bullets and end punctuation aside', () => {
+    const options = rule({phrases: ['/(wexford|kilkenny) echo live desk/i']})
+    expect(flagged(story('Kilkenny Echo Live Desk'), 'txt', options).map((f) => f.text)).toEqual(['Kilkenny Echo Live Desk'])
+    expect(flagged(story('• Wexford Echo Live Desk:'), 'txt', options)).toHaveLength(1)
+    // Only part of the block: running copy that happens to contain the words is left alone.
+    const copy = 'Readers wrote to say they liked the Kilkenny Echo live desk and its reports.'
+    expect(flagged(story(copy), 'txt', options)).toEqual([])
+    // Without the `i` flag, case counts.
+    expect(flagged(story('Kilkenny Echo Live Desk'), 'txt', rule({phrases: ['/kilkenny echo live desk/']}))).toEqual([])
+  })
+
+  it('a `/pattern/` in `allow` keeps the blocks it matches', () => {
+    expect(flagged(story('Read more'), 'txt', rule({allow: ['/read\\s+more/i']}))).toEqual([])
+    expect(flagged(story('Share this article'), 'txt', rule({allow: ['/read\\s+more/i']}))).toHaveLength(1)
+  })
+
+  it('a pattern that backtracks catastrophically elsewhere runs in linear time here', () => {
+    // `(a+)+$` against `aaaa…b` takes exponential time in a backtracking engine; RE2 does not backtrack.
+    const options = rule({phrases: ['/(a+)+$/']})
+    expect(flagged(story(`${'a'.repeat(50_000)}b`), 'txt', options)).toEqual([])
+    expect(flagged(story('a'.repeat(50_000)), 'txt', options)).toHaveLength(1)
+  })
+
+  it('the user’s own phrases are reported whatever `kinds` says', () => {
+    const options = rule({kinds: ['share'], phrases: ['Wexford Echo Live Desk']})
+    expect(flagged(story('Wexford Echo Live Desk'), 'txt', options)).toHaveLength(1)
+  })
+
   it('`kinds` limits what is checked', () => {
     expect(flagged(story('Advertisement'), 'txt', rule({kinds: ['share']}))).toEqual([])
     expect(flagged(story('Share this article'), 'txt', rule({kinds: ['share']}))).toHaveLength(1)

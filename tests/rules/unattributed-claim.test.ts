@@ -135,6 +135,29 @@ describe('unattributed-claim', () => {
     ])
   })
 
+  it('keeps literal phrases literal: `.` is not a wildcard', () => {
+    expect(check('Word on the street is that the shop will close.', 'txt', {phrases: ['word.on the street']})).toEqual([])
+  })
+
+  it('adds `/pattern/flags` phrases, matched in the sentence on word boundaries', () => {
+    const options = {phrases: ['/it is (?:widely|generally) (?:felt|accepted)/i']}
+    expect(check('It is widely felt that the shop will close.', 'txt', options)).toEqual([w('It is widely felt', 0)])
+    expect(check('The mood: it is generally accepted the plan failed.', 'txt', options)).toEqual([w('it is generally accepted', 10)])
+    // A match that starts inside a word is no match.
+    expect(check('Split is widely felt across the hall.', 'txt', {phrases: ['/it is widely felt/']})).toEqual([])
+  })
+
+  it('allows phrases matching an `allow` pattern in full', () => {
+    const text = 'The gunman apparently knew his victims. The gunman reportedly fled.'
+    expect(check(text, 'txt', {allow: ['/apparently|allegedly/i']}).map((finding) => finding.text)).toEqual(['reportedly'])
+  })
+
+  it('a catastrophic pattern finishes on a long run of one letter', () => {
+    const text = `The word ${'a'.repeat(50_000)}b was typed by a cat.`
+    expect(check(text, 'txt', {phrases: ['/(a+)+$/'], quotations: false})).toEqual([])
+    expect(check(`The word ${'a'.repeat(50_000)} was typed.`, 'txt', {phrases: ['/(a+)+/']}).map((f) => f.start)).toEqual([9])
+  })
+
   it('turns quotation checks off', () => {
     expect(check('A quiet street.\n\n“We had no warning at all.”\n\nThe river rose.', 'txt', {quotations: false})).toEqual([])
   })
