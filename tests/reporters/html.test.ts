@@ -55,8 +55,11 @@ const browser = '/usr/bin/chromium'
 // Needs Debian's chromium (.ci/run installs it); the checks above run without it.
 describe.skipIf(!existsSync(browser))('--format html in a browser', () => {
   it('highlights exactly each finding’s text, overlaps included, and links marks and messages on hover', async () => {
-    const text = `${hostile}\nIt is claimed that\nthe fanatics won.\n`
-    const report = lintText({text, path: 'a.txt', config})
+    // A sentence over sentence-length's limit holds word findings: marks inside a mark.
+    const long = Array.from({length: 45}, (_, index) => (index === 20 ? 'fanatics' : 'word')).join(' ')
+    const text = `${hostile}\nIt is claimed that\nthe fanatics won.\n\n${long}.\n`
+    const withLength = only({'loaded-wording': 'error', 'unattributed-claim': 'warning', 'sentence-length': 'info'})
+    const report = lintText({text, path: 'a.txt', config: withLength})
     const clean = lintText({text: 'Nothing to see.\n', path: 'b.txt', config})
     const ids = report.messages.map((_, index) => `f0-${index}`)
     const overlapping = report.messages.some((_, index) => {
