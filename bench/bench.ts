@@ -137,7 +137,10 @@ async function child(name: string, args: string[]): Promise<void> {
 
 function measure(name: string, args: readonly string[] = [], cwd = root): Promise<Measure> {
   return new Promise((resolve, reject) => {
-    const runner = fork(fileURLToPath(import.meta.url), ['--child', name, ...args], {cwd, stdio: ['ignore', 'ignore', 'inherit', 'ipc']})
+    const runner = fork(fileURLToPath(import.meta.url), ['--child', name, ...args], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc']
+    })
     let result: Measure | undefined
     runner.on('message', (message) => {
       result = message as Measure
@@ -167,12 +170,18 @@ async function parent(): Promise<void> {
   const files = articleFiles(corpus)
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0)
   const words = files.reduce((sum, file) => sum + countWords(readFileSync(file, 'utf8')), 0)
-  console.log(`corpus   ${path.relative(root, corpus)}: ${files.length} files, ${thousands(words)} words, ${fixed(bytes / 1e6)} MB`)
-  console.log(`machine  ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${process.platform} ${process.arch}`)
+  console.log(
+    `corpus   ${path.relative(root, corpus)}: ${files.length} files, ${thousands(words)} words, ${fixed(bytes / 1e6)} MB`
+  )
+  console.log(
+    `machine  ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${process.platform} ${process.arch}`
+  )
   // Wall times assume the cores are free; a busy machine shows here (cpu s stays honest).
   console.log(`load     ${loadavg()[0]?.toFixed(2)} (1-minute load average at the start)`)
   console.log('')
-  console.log(`${'configuration'.padEnd(34)}${'wall s'.padStart(8)}${'cpu s'.padStart(8)}${'words/s'.padStart(11)}${'w/cpu-s'.padStart(11)}${'RSS MB'.padStart(9)}${'findings'.padStart(10)}`)
+  console.log(
+    `${'configuration'.padEnd(34)}${'wall s'.padStart(8)}${'cpu s'.padStart(8)}${'words/s'.padStart(11)}${'w/cpu-s'.padStart(11)}${'RSS MB'.padStart(9)}${'findings'.padStart(10)}`
+  )
 
   const results = new Map<string, Measure>()
   const step = async (key: string, label: string, name: string, args: readonly string[] = [], cwd = root): Promise<Measure> => {
@@ -188,15 +197,29 @@ async function parent(): Promise<void> {
     const retext = await step('retext', 'retext stock pipeline (5 plugins)', 'retext')
     const one = await step('one', 'copydesk --jobs 1', 'copydesk', ['--jobs', '1', '--cwd', root])
     const all = await step('all', `copydesk --jobs ${cores}`, 'copydesk', ['--jobs', String(cores), '--cwd', root])
-    await step('cold', `copydesk --jobs ${cores} --cache (cold)`, 'copydesk', ['--jobs', String(cores), '--cache', '--cwd', cacheHome], cacheHome)
-    const warm = await step('warm', `copydesk --jobs ${cores} --cache (warm)`, 'copydesk', ['--jobs', String(cores), '--cache', '--cwd', cacheHome], cacheHome)
+    await step(
+      'cold',
+      `copydesk --jobs ${cores} --cache (cold)`,
+      'copydesk',
+      ['--jobs', String(cores), '--cache', '--cwd', cacheHome],
+      cacheHome
+    )
+    const warm = await step(
+      'warm',
+      `copydesk --jobs ${cores} --cache (warm)`,
+      'copydesk',
+      ['--jobs', String(cores), '--cache', '--cwd', cacheHome],
+      cacheHome
+    )
     const native = await step('native', 'copydesk engine, own rules only', 'native')
 
     console.log('')
     console.log('ratios (speed: words/s over words/s, same run)')
     const ratio = (a: Measure, b: Measure): string => `${fixed(rate(a) / rate(b), 2)}×`
     const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met')
-    console.log(`  copydesk --jobs ${cores} vs stock retext      ${ratio(all, retext).padStart(8)}   target ≥ 15×   ${verdict(rate(all) / rate(retext) >= 15)}`)
+    console.log(
+      `  copydesk --jobs ${cores} vs stock retext      ${ratio(all, retext).padStart(8)}   target ≥ 15×   ${verdict(rate(all) / rate(retext) >= 15)}`
+    )
     console.log(`  copydesk --jobs 1 vs stock retext      ${ratio(one, retext).padStart(8)}`)
     console.log(`  copydesk --jobs ${cores} vs --jobs 1           ${ratio(all, one).padStart(8)}`)
     console.log(
@@ -205,11 +228,17 @@ async function parent(): Promise<void> {
     console.log(
       `  time of copydesk --jobs ${cores} / parse-english ${`${fixed(all.wallMs / parse.wallMs, 2)}×`.padStart(7)}   target ≤ 2×    ${verdict(all.wallMs / parse.wallMs <= 2)}`
     )
-    console.log(`  time of own-rules engine / parse-english ${`${fixed(native.wallMs / parse.wallMs, 2)}×`.padStart(7)}   (1 thread)`)
-    console.log(`  cpu per word, copydesk --jobs 1 / retext ${`${fixed(one.cpuMs / one.words / (retext.cpuMs / retext.words), 2)}×`.padStart(7)}   (less is better; robust to a busy machine)`)
+    console.log(
+      `  time of own-rules engine / parse-english ${`${fixed(native.wallMs / parse.wallMs, 2)}×`.padStart(7)}   (1 thread)`
+    )
+    console.log(
+      `  cpu per word, copydesk --jobs 1 / retext ${`${fixed(one.cpuMs / one.words / (retext.cpuMs / retext.words), 2)}×`.padStart(7)}   (less is better; robust to a busy machine)`
+    )
     console.log(`  warm cache vs no cache (--jobs ${cores})       ${ratio(warm, all).padStart(8)}`)
     const peak = Math.max(one.rssMb, all.rssMb)
-    console.log(`  peak RSS, whole corpus                  ${`${fixed(peak, 0)} MB`.padStart(8)}   target < 300 MB ${verdict(peak < 300)}`)
+    console.log(
+      `  peak RSS, whole corpus                  ${`${fixed(peak, 0)} MB`.padStart(8)}   target < 300 MB ${verdict(peak < 300)}`
+    )
 
     // Flat in the number of files: a quarter, a half and all of the corpus.
     console.log('')
@@ -221,7 +250,7 @@ async function parent(): Promise<void> {
       console.log(`  1/${share} of the files: ${fixed(m.rssMb, 0)} MB`)
     }
     console.log(`  all the files: ${fixed(all.rssMb, 0)} MB`)
-    console.log('  (workers and the main thread together; each thread holds one file\'s trees at a time)')
+    console.log("  (workers and the main thread together; each thread holds one file's trees at a time)")
 
     // One big file: 2.5, 5 and 10 MB of articles back to back; time should grow with size only.
     console.log('')

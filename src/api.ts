@@ -1,12 +1,12 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
-import {ConfigResolver, defaultConfig, resolveConfigObject, type ResolvedConfig} from './config/load.js'
+import {ConfigResolver, defaultConfig, type ResolvedConfig, resolveConfigObject} from './config/load.js'
 import {isFormat} from './engine/format.js'
-import {lintText, type FileReport} from './engine/lint.js'
+import {type FileReport, lintText} from './engine/lint.js'
 import {readText} from './engine/read.js'
 import type {Format} from './kit/types.js'
 import type {Metrics} from './metrics/index.js'
-import {toJsonMessage, type JsonMessage} from './reporters/json.js'
+import {type JsonMessage, toJsonMessage} from './reporters/json.js'
 
 export interface LintOptions {
   /** `txt`, `md` or `html` (default: from `path`, else `txt`). */

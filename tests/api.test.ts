@@ -11,7 +11,14 @@ describe('library API', () => {
       config: {rules: {'simpler-wording': 'off'}}
     })
     expect(report.messages).toEqual([
-      expect.objectContaining({ruleId: 'unattributed-claim', severity: 'warning', fatal: false, actual: 'it is claimed', line: 3, column: 11})
+      expect.objectContaining({
+        ruleId: 'unattributed-claim',
+        severity: 'warning',
+        fatal: false,
+        actual: 'it is claimed',
+        line: 3,
+        column: 11
+      })
     ])
     expect(report.metrics.words).toBe(7)
     expect(report.metrics.sentences).toBe(2)
@@ -44,6 +51,9 @@ describe('library API', () => {
     const linter = createLinter({config: {rules: {'unattributed-claim': 'info'}}})
     const first = await linter.lint('It reportedly failed.')
     const second = await linter.lint('It allegedly failed.')
-    expect([first, second].map((r) => r.messages.find((m) => m.ruleId === 'unattributed-claim')?.severity)).toEqual(['info', 'info'])
+    expect([first, second].map((r) => r.messages.find((m) => m.ruleId === 'unattributed-claim')?.severity)).toEqual([
+      'info',
+      'info'
+    ])
   })
 })

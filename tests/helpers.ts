@@ -1,5 +1,5 @@
+import {applyRules, preset, type ResolvedConfig, type RuleEntry} from '../src/config/load.js'
 import {lintText} from '../src/engine/lint.js'
-import {preset, applyRules, type RuleEntry, type ResolvedConfig} from '../src/config/load.js'
 import type {Format} from '../src/kit/types.js'
 
 /** A config with only the named rules on (at their default severity unless given). */

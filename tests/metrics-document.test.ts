@@ -2,6 +2,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {lintText} from '../src/engine/lint.js'
+import type {Format} from '../src/kit/types.js'
 import {
   automatedReadability,
   colemanLiau,
@@ -13,13 +14,13 @@ import {
   smog
 } from '../src/metrics/formulas.js'
 import {countSyllables} from '../src/metrics/words.js'
-import type {Format} from '../src/kit/types.js'
 
 // Reference values live outside the project (../shared/eval/readability); read them, never copy them.
 const evalDir = fileURLToPath(new URL('../../shared/eval/readability/', import.meta.url))
 function readEval(name: string): string {
   const path = `${evalDir}${name}`
-  if (!existsSync(path)) throw new Error(`Missing reference data ${path}: the readability eval set must sit in ../shared/eval/readability`)
+  if (!existsSync(path))
+    throw new Error(`Missing reference data ${path}: the readability eval set must sit in ../shared/eval/readability`)
   return readFileSync(path, 'utf8')
 }
 
@@ -117,9 +118,13 @@ describe('metrics agree with textstat on its test texts', () => {
     const characters = text.replace(/\s/g, '').length
     const complexWords = words.filter((word) => !easy.has(word) && countSyllables(word) >= 3).length
     const difficultWords = words.filter((word) => !easy.has(word)).length
-    expect(Math.abs(automatedReadability({...counts, characters}) - want('automated_readability_index', id))).toBeLessThanOrEqual(0.5)
+    expect(Math.abs(automatedReadability({...counts, characters}) - want('automated_readability_index', id))).toBeLessThanOrEqual(
+      0.5
+    )
     expect(Math.abs(gunningFog({...counts, complexWords}) - want('gunning_fog', id))).toBeLessThanOrEqual(0.5)
-    expect(Math.abs(daleChallScore({...counts, difficultWords}) - want('dale_chall_readability_score', id))).toBeLessThanOrEqual(0.5)
+    expect(Math.abs(daleChallScore({...counts, difficultWords}) - want('dale_chall_readability_score', id))).toBeLessThanOrEqual(
+      0.5
+    )
   })
 
   it.each(['EASY_TEXT', 'SHORT_TEXT', 'LONG_TEXT'])('%s: word count matches textstat', (id) => {

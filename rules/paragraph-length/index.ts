@@ -1,4 +1,4 @@
-import {getDocument, report, type Rule} from '../../src/kit/index.js'
+import {getDocument, type Rule, report} from '../../src/kit/index.js'
 import {proseSentences, type SentenceUnit} from '../../src/metrics/index.js'
 
 export interface ParagraphLengthOptions {

@@ -18,8 +18,23 @@ const be = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "is
 const get = new Set(['get', 'gets', 'got', 'gotten', 'getting'])
 const have = new Set(['have', 'has', 'had', 'having', "haven't", "hasn't", "hadn't", "'ve", "'d"])
 const modal = new Set([
-  'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should',
-  "won't", "wouldn't", "can't", 'cannot', "couldn't", "mightn't", "mustn't", "shouldn't"
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'shall',
+  'should',
+  "won't",
+  "wouldn't",
+  "can't",
+  'cannot',
+  "couldn't",
+  "mightn't",
+  "mustn't",
+  "shouldn't"
 ])
 const irregular = new Set(lists.irregular)
 const notParticiples = new Set(lists.notParticiples)
@@ -33,14 +48,99 @@ const adverbs = new Set(lists.adverbs)
 
 // `by` followed by these gives a time, a means or an amount, not who acted ("by Friday", "by car", "by 5%").
 const notAgents = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'tomorrow',
-  'tonight', 'midnight', 'noon', 'dawn', 'dusk', 'then', 'now', 'far', 'end', 'time', 'close', 'middle', 'start',
-  'beginning', 'year', 'month', 'week', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'car', 'road', 'rail',
-  'train', 'air', 'sea', 'boat', 'bus', 'plane', 'hand', 'mistake', 'accident', 'chance', 'default', 'phone', 'email',
-  'e-mail', 'post', 'letter', 'percent', 'per', 'about', 'around', 'almost', 'nearly', 'more', 'less', 'up', 'over',
-  'law', 'way', 'name', 'design', 'itself', 'themselves', 'himself', 'herself', 'half', 'third', 'quarter',
-  'fifth', 'tenth', 'fraction', 'factor', 'margin', 'much', 'lot', 'bit', 'two-thirds', 'three-quarters'
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'tomorrow',
+  'tonight',
+  'midnight',
+  'noon',
+  'dawn',
+  'dusk',
+  'then',
+  'now',
+  'far',
+  'end',
+  'time',
+  'close',
+  'middle',
+  'start',
+  'beginning',
+  'year',
+  'month',
+  'week',
+  'weekend',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'car',
+  'road',
+  'rail',
+  'train',
+  'air',
+  'sea',
+  'boat',
+  'bus',
+  'plane',
+  'hand',
+  'mistake',
+  'accident',
+  'chance',
+  'default',
+  'phone',
+  'email',
+  'e-mail',
+  'post',
+  'letter',
+  'percent',
+  'per',
+  'about',
+  'around',
+  'almost',
+  'nearly',
+  'more',
+  'less',
+  'up',
+  'over',
+  'law',
+  'way',
+  'name',
+  'design',
+  'itself',
+  'themselves',
+  'himself',
+  'herself',
+  'half',
+  'third',
+  'quarter',
+  'fifth',
+  'tenth',
+  'fraction',
+  'factor',
+  'margin',
+  'much',
+  'lot',
+  'bit',
+  'two-thirds',
+  'three-quarters'
 ])
 const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their'])
 const maxBetween = 3
@@ -84,7 +184,8 @@ function isAdjectival(lower: string, next: readonly string[]): boolean {
       const words = phrase.split(' ')
       if (words.every((word, index) => next[index] === word)) {
         // `was used to kill` is a passive; `is used to working`, `is used to it` are not.
-        if (lower === 'used') return /ing$/.test(next[1] ?? '') || determiners.has(next[1] ?? '') || /^(it|them|him|her)$/.test(next[1] ?? '')
+        if (lower === 'used')
+          return /ing$/.test(next[1] ?? '') || determiners.has(next[1] ?? '') || /^(it|them|him|her)$/.test(next[1] ?? '')
         return true
       }
     }

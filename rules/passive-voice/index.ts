@@ -1,4 +1,4 @@
-import {getDocument, normalizeWord, quotationAround, report, type Rule} from '../../src/kit/index.js'
+import {getDocument, normalizeWord, quotationAround, type Rule, report} from '../../src/kit/index.js'
 import {sentenceUnits} from '../../src/metrics/sentences.js'
 import {findPassives, type Passive} from './detect.js'
 
@@ -18,8 +18,21 @@ export interface PassiveVoiceOptions {
 // Reporting verbs: in `it is claimed` or `is said to` the missing actor is a source, and the fix is
 // attribution, so unattributed-claim owns them; one finding per problem.
 const reportingVerbs = new Set([
-  'said', 'claimed', 'believed', 'thought', 'reported', 'alleged', 'understood', 'rumoured', 'rumored', 'feared',
-  'expected', 'known', 'suspected', 'estimated', 'considered'
+  'said',
+  'claimed',
+  'believed',
+  'thought',
+  'reported',
+  'alleged',
+  'understood',
+  'rumoured',
+  'rumored',
+  'feared',
+  'expected',
+  'known',
+  'suspected',
+  'estimated',
+  'considered'
 ])
 
 function isHearsay(words: readonly {lower: string}[], passive: Passive): boolean {
@@ -103,8 +116,32 @@ export const rule: Rule<PassiveVoiceOptions> = {
 }
 
 const auxiliaries = new Set([
-  'am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'gotten', 'getting', 'have', 'has',
-  'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'not'
+  'am',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'get',
+  'gets',
+  'got',
+  'gotten',
+  'getting',
+  'have',
+  'has',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'shall',
+  'should',
+  'not'
 ])
 
 function isAuxiliary(word: string): boolean {

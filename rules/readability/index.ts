@@ -1,4 +1,4 @@
-import {getDocument, quotationAround, report, type Rule} from '../../src/kit/index.js'
+import {getDocument, quotationAround, type Rule, report} from '../../src/kit/index.js'
 import {consensusGrade, measureSentences, proseSentences} from '../../src/metrics/index.js'
 
 export interface ReadabilityOptions {

@@ -1,4 +1,4 @@
-import {getDocument, normalizeWord, PhraseMatcher, quotationAround, report, type Rule} from '../../src/kit/index.js'
+import {getDocument, normalizeWord, PhraseMatcher, quotationAround, type Rule, report} from '../../src/kit/index.js'
 import data from './phrases.json' with {type: 'json'}
 
 export interface SimplerWordingOptions {
@@ -22,7 +22,8 @@ export function phraseKey(phrase: string): string {
 
 function describe(actual: string, pattern: Pattern): string {
   const expected = pattern.replace.map((word) => `\`${word}\``).join(', ')
-  if (pattern.omit) return expected ? `Unexpected \`${actual}\`, remove it, or use ${expected} instead` : `Unexpected \`${actual}\`, remove it`
+  if (pattern.omit)
+    return expected ? `Unexpected \`${actual}\`, remove it, or use ${expected} instead` : `Unexpected \`${actual}\`, remove it`
   return `Unexpected \`${actual}\`, use ${expected} instead`
 }
 

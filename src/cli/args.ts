@@ -1,6 +1,6 @@
 import {parseArgs} from 'node:util'
 import type {RuleEntry} from '../config/load.js'
-import {severities, type Severity} from '../kit/types.js'
+import {type Severity, severities} from '../kit/types.js'
 import {rulesById} from '../registry.js'
 import {reporters} from '../reporters/index.js'
 import {parseShard, type Shard} from './shard.js'
@@ -75,10 +75,10 @@ function parseRule(value: string): [string, Severity] {
   return [match[1], match[2] as Severity]
 }
 
-export function parseCli(argv: readonly string[]): CliOptions {
-  let parsed
+/** node's own parser, with its errors turned into usage errors (exit 2). */
+function parseFlags(argv: readonly string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: [...argv],
       allowPositionals: true,
       strict: true,
@@ -107,6 +107,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
+}
+
+export function parseCli(argv: readonly string[]): CliOptions {
+  const parsed = parseFlags(argv)
   const values = parsed.values
   const format = values.format ?? 'stylish'
   if (!Object.hasOwn(reporters, format)) {

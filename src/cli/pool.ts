@@ -3,7 +3,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Piscina} from 'piscina'
 import {packageRoot} from '../package-root.js'
-import {runTask, type LintTask, type TaskResult} from './task.js'
+import {type LintTask, runTask, type TaskResult} from './task.js'
 
 /** Lints files: in worker threads, or in this thread for `--jobs 1` and single files. */
 export interface Runner {

@@ -1,23 +1,23 @@
 import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {ConfigError, ConfigResolver, applyRules, preset, resolveConfigFile, type ResolvedConfig} from '../config/load.js'
+import {BaselineError} from '../baseline.js'
+import {applyRules, ConfigError, ConfigResolver, preset, type ResolvedConfig, resolveConfigFile} from '../config/load.js'
 import {formatOf} from '../engine/format.js'
-import {severityOf, type FileReport} from '../engine/lint.js'
+import {type FileReport, severityOf} from '../engine/lint.js'
 import {readBytes} from '../engine/read.js'
 import {rules} from '../registry.js'
-import {BaselineError} from '../baseline.js'
 import {interactiveFormats, reporters} from '../reporters/index.js'
 import {streamingReporters} from '../reporters/stream.js'
 import {toolInfo} from '../reporters/tool.js'
-import {parseCli, usage, UsageError, type CliOptions} from './args.js'
+import {type CliOptions, parseCli, UsageError, usage} from './args.js'
 import {readBaselineOption, settleBaseline} from './baseline.js'
 import {ReportCache} from './cache.js'
 import {expandPaths} from './files.js'
 import {createRunner} from './pool.js'
 import {createProgress} from './progress.js'
 import {selectShard} from './shard.js'
-import {failedResult, toFileReport, type TaskResult} from './task.js'
+import {failedResult, type TaskResult, toFileReport} from './task.js'
 
 /** Where the CLI writes; tests and the server can capture it. */
 export interface Io {
@@ -37,7 +37,9 @@ export const commands: Record<string, Command> = {
     const width = Math.max(...rules.map((rule) => rule.meta.id.length))
     for (const rule of rules) {
       const state = rule.meta.recommended ? rule.meta.severity : 'off'
-      io.stdout(`${rule.meta.id.padEnd(width)}  ${state.padEnd(7)}  ${rule.meta.fixable ? 'fixable  ' : '         '}${rule.meta.description}\n`)
+      io.stdout(
+        `${rule.meta.id.padEnd(width)}  ${state.padEnd(7)}  ${rule.meta.fixable ? 'fixable  ' : '         '}${rule.meta.description}\n`
+      )
     }
     return 0
   },
@@ -49,7 +51,10 @@ export const commands: Record<string, Command> = {
 
 function configFor(options: CliOptions, cwd: string): (folder: string) => ResolvedConfig {
   if (options.noConfig || options.config !== undefined) {
-    const base = options.config === undefined ? {rules: preset('recommended'), files: []} : resolveConfigFile(path.resolve(cwd, options.config))
+    const base =
+      options.config === undefined
+        ? {rules: preset('recommended'), files: []}
+        : resolveConfigFile(path.resolve(cwd, options.config))
     const settings = {...base.rules}
     applyRules(settings, options.rules)
     const resolved: ResolvedConfig = {rules: settings, files: base.files}
@@ -177,7 +182,14 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
     progress.done()
   }
   const reports = baselining ? await settleBaseline(options, baseline, collected, io) : collected
-  io.stdout(stream ? stream.end() : reporter(reports.map((report) => quieted(report, options.quiet)), reporterOptions))
+  io.stdout(
+    stream
+      ? stream.end()
+      : reporter(
+          reports.map((report) => quieted(report, options.quiet)),
+          reporterOptions
+        )
+  )
   let errors = 0
   let warnings = 0
   for (const report of reports) {

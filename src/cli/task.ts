@@ -2,13 +2,13 @@ import {createTwoFilesPatch} from 'diff'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
-import {lintText, type FileReport} from '../engine/lint.js'
+import {formatOf} from '../engine/format.js'
+import {type FileReport, lintText} from '../engine/lint.js'
 import {decode, encode} from '../engine/read.js'
 import {writeAtomically} from '../engine/write.js'
-import type {Fix, Format} from '../kit/types.js'
 import {source} from '../kit/report.js'
-import {measureTree, type Metrics} from '../metrics/index.js'
-import {formatOf} from '../engine/format.js'
+import type {Fix, Format} from '../kit/types.js'
+import {type Metrics, measureTree} from '../metrics/index.js'
 
 /** One file to lint, as it crosses to a worker thread: plain data only. */
 export interface LintTask {

@@ -85,9 +85,10 @@ function explain(file: string, errors: readonly ErrorObject[], value: unknown): 
   if (best.keyword === 'additionalProperties') {
     const key = String((best.params as {additionalProperty?: unknown}).additionalProperty)
     at = at ? `${at}.${key}` : key
-    expected = at.startsWith('rules.') && at.split('.').length === 2
-      ? `unknown rule \`${key}\` (see \`copydesk rules\`)`
-      : `unknown ${at.startsWith('rules.') ? 'option' : 'key'} \`${key}\``
+    expected =
+      at.startsWith('rules.') && at.split('.').length === 2
+        ? `unknown rule \`${key}\` (see \`copydesk rules\`)`
+        : `unknown ${at.startsWith('rules.') ? 'option' : 'key'} \`${key}\``
   } else if (best.keyword === 'format' && (best.params as {format?: unknown}).format === patternFormat) {
     const text = valueAt(value, best.instancePath)
     expected = (typeof text === 'string' && patternProblem(text)) || 'invalid pattern'
@@ -213,7 +214,11 @@ function applyFile(file: string, settings: Record<string, RuleSetting>, chain: s
   } catch (error) {
     // A missing or unreadable base is the extending file's mistake: name it and the key.
     if (via && error instanceof ConfigError && error.keyPath === '' && error.expected.startsWith('cannot read config')) {
-      throw new ConfigError(via.origin, via.key, `cannot read \`${via.written}\` (${file}): ${error.expected.replace(/^cannot read config: /, '')}`)
+      throw new ConfigError(
+        via.origin,
+        via.key,
+        `cannot read \`${via.written}\` (${file}): ${error.expected.replace(/^cannot read config: /, '')}`
+      )
     }
     throw error
   }

@@ -11,10 +11,7 @@ export function buildSchema(): JsonSchema {
   for (const rule of rules) {
     ruleProperties[rule.meta.id] = {
       description: rule.meta.description,
-      anyOf: [
-        severity,
-        {type: 'array', minItems: 1, items: [severity, rule.meta.schema], additionalItems: false}
-      ]
+      anyOf: [severity, {type: 'array', minItems: 1, items: [severity, rule.meta.schema], additionalItems: false}]
     }
   }
   return {

@@ -1,6 +1,6 @@
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
-import {messageControl, type Marker} from 'unified-message-control'
+import {type Marker, messageControl} from 'unified-message-control'
 import type {Node, Parent} from 'unist'
 import type {VFile} from 'vfile'
 import {source} from '../kit/report.js'

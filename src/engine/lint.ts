@@ -2,10 +2,10 @@ import type {Root} from 'nlcst'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
+import {getDocument} from '../kit/document.js'
 import {source} from '../kit/report.js'
 import type {ActiveSeverity, AnyRule, Format} from '../kit/types.js'
-import {getDocument} from '../kit/document.js'
-import {measureDocument, type Metrics, measureTree} from '../metrics/index.js'
+import {type Metrics, measureDocument, measureTree} from '../metrics/index.js'
 import {rules, rulesById} from '../registry.js'
 import {applyControlComments} from './control.js'
 import {applyFixes} from './fix.js'
@@ -99,8 +99,8 @@ function lintOnce(input: LintInput, format: Format): {file: VFile; tree: Root} {
 
 function byPlace(a: VFileMessage, b: VFileMessage): number {
   return (
-    (a.place && 'start' in a.place ? a.place.start.offset ?? 0 : 0) -
-      (b.place && 'start' in b.place ? b.place.start.offset ?? 0 : 0) ||
+    (a.place && 'start' in a.place ? (a.place.start.offset ?? 0) : 0) -
+      (b.place && 'start' in b.place ? (b.place.start.offset ?? 0) : 0) ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
     String(a.ruleId).localeCompare(String(b.ruleId))

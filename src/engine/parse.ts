@@ -1,10 +1,10 @@
-import type {Element, Root as HastRoot, Nodes as HastNodes} from 'hast'
-import {toString as hastToString} from 'hast-util-to-string'
+import type {Element, Nodes as HastNodes, Root as HastRoot} from 'hast'
 import {toNlcst as hastToNlcst} from 'hast-util-to-nlcst'
-import type {Root as MdastRoot, Nodes as MdastNodes} from 'mdast'
+import {toString as hastToString} from 'hast-util-to-string'
+import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
 import {toNlcst as mdastToNlcst} from 'mdast-util-to-nlcst'
 import {toString as mdastToString} from 'mdast-util-to-string'
-import type {Root as NlcstRoot, Node as NlcstNode} from 'nlcst'
+import type {Node as NlcstNode, Root as NlcstRoot} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import rehypeParse from 'rehype-parse'
 import remarkParse from 'remark-parse'
@@ -257,8 +257,7 @@ function textBlocks(text: string): Block[] {
   const line = /[^\r\n]*(?:\r\n|\n|\r|$)/g
   let paragraph = 0
   let blank = true
-  let match: RegExpExecArray | null
-  while ((match = line.exec(text)) !== null) {
+  for (let match = line.exec(text); match !== null; match = line.exec(text)) {
     if (match[0] === '') break
     const raw = match[0].replace(/[\r\n]+$/, '')
     const start = match.index
@@ -328,9 +327,47 @@ function markdownKind(node: MdastNodes, ancestors: readonly MdastNodes[]): Block
 }
 
 const blockTags = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main',
-  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul'
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul'
 ])
 const skippedTags = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'head', 'title'])
 /** Elements whose content is page furniture rather than article text, when they sit in the article. */
@@ -342,7 +379,8 @@ function htmlBlocks(tree: HastRoot): Block[] {
   const walk = (parent: HastRoot | Element, containers: readonly string[], ranges: readonly Range[]): void => {
     let run: HastNodes[] = []
     // Whether the element holds nothing but this run, so removing the block can remove the element.
-    const whole = parent.type === 'element' && parent.children.every((child) => child.type !== 'element' || !blockTags.has(child.tagName))
+    const whole =
+      parent.type === 'element' && parent.children.every((child) => child.type !== 'element' || !blockTags.has(child.tagName))
     const flush = (): void => {
       const content = run
       run = []
@@ -351,7 +389,11 @@ function htmlBlocks(tree: HastRoot): Block[] {
       const start = first?.position?.start.offset
       const end = last?.position?.end.offset
       if (start === undefined || end === undefined) return
-      const textContent = content.map((node) => hastToString(node)).join('').replace(/\s+/g, ' ').trim()
+      const textContent = content
+        .map((node) => hastToString(node))
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim()
       if (!textContent) return
       blocks.push({
         kind: htmlKind(parent),
@@ -373,9 +415,10 @@ function htmlBlocks(tree: HastRoot): Block[] {
       if (child.type === 'element' && blockTags.has(child.tagName)) {
         flush()
         const marks = elementMarks(child)
-        const range = child.position?.start.offset !== undefined && child.position.end.offset !== undefined
-          ? ([child.position.start.offset, child.position.end.offset] as const)
-          : ([-1, -1] as const)
+        const range =
+          child.position?.start.offset !== undefined && child.position.end.offset !== undefined
+            ? ([child.position.start.offset, child.position.end.offset] as const)
+            : ([-1, -1] as const)
         walk(child, [...containers, ...marks], [...ranges, ...marks.map(() => range)])
         continue
       }

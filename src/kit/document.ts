@@ -1,5 +1,5 @@
 import type {Literal, Paragraph, Root, Sentence, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
+import {toString as nlcstToString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import type {Block, CopydeskData} from './types.js'
 
@@ -75,7 +75,7 @@ function buildDocument(tree: Root, file: VFile): ArticleDocument {
       const words: WordToken[] = []
       for (const child of sentenceNode.children) {
         if (child.type !== 'WordNode' || !child.position) continue
-        const value = toString(child)
+        const value = nlcstToString(child)
         words.push({
           node: child,
           text: value,
@@ -91,7 +91,7 @@ function buildDocument(tree: Root, file: VFile): ArticleDocument {
         node: sentenceNode,
         start,
         end,
-        text: toString(sentenceNode),
+        text: nlcstToString(sentenceNode),
         words,
         index: sentences.length,
         paragraph: paragraphIndex

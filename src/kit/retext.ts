@@ -27,7 +27,8 @@ export function adoptRetext(
     const place = message.place
     if (message.actual !== undefined && place && 'start' in place) {
       const {start, end} = place
-      if (start.offset !== undefined && end.offset !== undefined) message.actual = String(file.value).slice(start.offset, end.offset)
+      if (start.offset !== undefined && end.offset !== undefined)
+        message.actual = String(file.value).slice(start.offset, end.offset)
     }
     if (!adjust || adjust(message)) file.messages.push(message)
   }

@@ -48,16 +48,7 @@ export interface Fix {
 }
 
 /** The kind of a block of the source document, whatever its format. */
-export type BlockKind =
-  | 'heading'
-  | 'paragraph'
-  | 'list-item'
-  | 'quote'
-  | 'caption'
-  | 'table'
-  | 'code'
-  | 'html'
-  | 'other'
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'caption' | 'table' | 'code' | 'html' | 'other'
 
 /** A block (a line of plain text, or a block element of Markdown or HTML). */
 export interface Block {

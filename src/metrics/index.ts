@@ -25,6 +25,8 @@
  */
 import type {Nodes, Paragraph, Root, Sentence} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
+import {hasPassive} from '../../rules/passive-voice/detect.js'
+import type {ArticleDocument} from '../kit/document.js'
 import {
   automatedReadability,
   colemanLiau,
@@ -35,13 +37,11 @@ import {
   type ReadabilityCounts,
   smog
 } from './formulas.js'
-import {countCharacters, countLetters, countSyllables, isComplexWord, isFamiliarWord} from './words.js'
-import type {ArticleDocument} from '../kit/document.js'
-import {hasPassive} from '../../rules/passive-voice/detect.js'
 import {type SentenceUnit, sentenceUnits} from './sentences.js'
+import {countCharacters, countLetters, countSyllables, isComplexWord, isFamiliarWord} from './words.js'
 
+export {type SentenceUnit, sentenceUnits} from './sentences.js'
 export {countSyllables}
-export {sentenceUnits, type SentenceUnit} from './sentences.js'
 
 export interface Metrics {
   characters: number

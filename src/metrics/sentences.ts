@@ -26,9 +26,41 @@ export interface SentenceUnit {
 }
 
 const sentenceStarters = new Set([
-  'a', 'after', 'an', 'and', 'as', 'at', 'but', 'for', 'he', 'her', 'his', 'however', 'i', 'if', 'in', 'it', 'its',
-  'meanwhile', 'my', 'on', 'our', 'she', 'that', 'the', 'their', 'there', 'these', 'they', 'this', 'those', 'we',
-  'when', 'while', 'you', 'your'
+  'a',
+  'after',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'for',
+  'he',
+  'her',
+  'his',
+  'however',
+  'i',
+  'if',
+  'in',
+  'it',
+  'its',
+  'meanwhile',
+  'my',
+  'on',
+  'our',
+  'she',
+  'that',
+  'the',
+  'their',
+  'there',
+  'these',
+  'they',
+  'this',
+  'those',
+  'we',
+  'when',
+  'while',
+  'you',
+  'your'
 ])
 
 const units = new WeakMap<ArticleDocument, readonly SentenceUnit[]>()
@@ -93,10 +125,16 @@ function buildUnits(document: ArticleDocument): SentenceUnit[] {
       const newBlock =
         current !== undefined && block !== undefined && current.block !== undefined && !sameRun(current.block, block)
       const afterAbbreviation =
-        previous !== undefined && previous.text.endsWith('.') && sentenceStarters.has(word.lower) && /^\p{Lu}/u.test(word.text)
+        previous?.text.endsWith('.') === true && sentenceStarters.has(word.lower) && /^\p{Lu}/u.test(word.text)
       if (!current || newBlock || afterAbbreviation) {
         if (current) current.end = previous?.end ?? current.end
-        current = {words: [], block, paragraph: sentence.paragraph, start: current ? word.start : sentence.start, end: sentence.end}
+        current = {
+          words: [],
+          block,
+          paragraph: sentence.paragraph,
+          start: current ? word.start : sentence.start,
+          end: sentence.end
+        }
         drafts.push(current)
       }
       current.words.push(word)

@@ -1,7 +1,7 @@
+import type {Point, Position} from 'unist'
 import type {VFileMessage} from 'vfile-message'
 import type {FileReport} from '../engine/lint.js'
 import {severityOf} from '../engine/lint.js'
-import type {Point, Position} from 'unist'
 
 /** One message in the INTERFACE.md JSON shape (vfile-reporter-json plus `severity`). */
 export interface JsonMessage {
@@ -63,5 +63,9 @@ export function formatJson(reports: readonly FileReport[]): string {
 }
 
 export function formatMetrics(reports: readonly FileReport[]): string {
-  return `${JSON.stringify(reports.map((report) => ({path: report.path, metrics: report.metrics})), null, 2)}\n`
+  return `${JSON.stringify(
+    reports.map((report) => ({path: report.path, metrics: report.metrics})),
+    null,
+    2
+  )}\n`
 }

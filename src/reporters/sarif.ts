@@ -7,8 +7,8 @@ import {fingerprint} from '../baseline.js'
 import {type FileReport, severityOf} from '../engine/lint.js'
 import {ruleUrl} from '../kit/report.js'
 import type {ActiveSeverity} from '../kit/types.js'
-import {rules} from '../registry.js'
 import {packageRoot} from '../package-root.js'
+import {rules} from '../registry.js'
 import {rangeOf, slashed, toolInfo} from './tool.js'
 
 /**

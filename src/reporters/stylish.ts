@@ -1,5 +1,5 @@
-import {reporter} from 'vfile-reporter'
 import {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
 import type {FileReport} from '../engine/lint.js'
 
 export interface StylishOptions {

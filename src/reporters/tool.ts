@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import {packageRoot} from '../package-root.js'
 import type {Position} from 'unist'
 import type {VFileMessage} from 'vfile-message'
+import {packageRoot} from '../package-root.js'
 
 /** What the machine-readable reports say about copydesk itself. */
 export interface ToolInfo {

@@ -79,7 +79,9 @@ describe('files', () => {
   })
 
   it('reads standard input, with its format from --stdin-filename', () => {
-    const run = copydesk(['--format', 'json', '--stdin-filename', 'story.md', '-'], {input: '# It is claimed\n\nIt is claimed, reportedly.\n'})
+    const run = copydesk(['--format', 'json', '--stdin-filename', 'story.md', '-'], {
+      input: '# It is claimed\n\nIt is claimed, reportedly.\n'
+    })
     const [report] = json(run.stdout)
     expect(report?.path).toBe('story.md')
     const claims = report?.messages.filter((m) => m.ruleId === 'unattributed-claim')
@@ -92,7 +94,9 @@ describe('reports', () => {
     const dir = folder({'a.txt': claim})
     const run = copydesk(['a.txt'], {cwd: dir})
     expect(run.stdout).toContain('a.txt')
-    expect(run.stdout).toMatch(/3:11-3:24\s+warning\s+Claim `it is claimed` has no source: name who claims it\s+unattributed-claim\s+copydesk/)
+    expect(run.stdout).toMatch(
+      /3:11-3:24\s+warning\s+Claim `it is claimed` has no source: name who claims it\s+unattributed-claim\s+copydesk/
+    )
   })
 
   it('json has the INTERFACE.md shape, offsets included', () => {
@@ -120,7 +124,14 @@ describe('reports', () => {
 
   it('rules lists every rule with its default severity', () => {
     const run = copydesk(['rules'])
-    for (const id of ['unattributed-claim', 'loaded-wording', 'stray-widget-text', 'readability', 'passive-voice', 'simpler-wording']) {
+    for (const id of [
+      'unattributed-claim',
+      'loaded-wording',
+      'stray-widget-text',
+      'readability',
+      'passive-voice',
+      'simpler-wording'
+    ]) {
       expect(run.stdout).toMatch(new RegExp(`^${id}\\s+(info|warning|error|off)\\s`, 'm'))
     }
   })
@@ -160,7 +171,11 @@ describe('--fix', () => {
 
 describe('odd files in a run', () => {
   it('invalid UTF-8 is read as Latin-1 and says so, with exact offsets', () => {
-    const text = Buffer.concat([Buffer.from('Headline\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' owners, it is claimed, left.\n')])
+    const text = Buffer.concat([
+      Buffer.from('Headline\n\nCaf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' owners, it is claimed, left.\n')
+    ])
     const dir = folder({'a.txt': text})
     const [report] = json(copydesk(['--format', 'json', 'a.txt'], {cwd: dir}).stdout)
     expect(report?.messages[0]?.reason).toContain('not valid UTF-8: read as Latin-1')

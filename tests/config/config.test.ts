@@ -17,10 +17,25 @@ const article = 'Headline\n\nThe rebels, it is claimed, slammed the plan.\n'
 
 describe('bad config exits 2 naming the file, the key path and what was expected', () => {
   it.each([
-    {name: 'wrong option type', config: {rules: {readability: ['warning', {targetGrade: 'nine'}]}}, path: 'rules.readability[1].targetGrade', expected: 'number'},
+    {
+      name: 'wrong option type',
+      config: {rules: {readability: ['warning', {targetGrade: 'nine'}]}},
+      path: 'rules.readability[1].targetGrade',
+      expected: 'number'
+    },
     {name: 'unknown rule', config: {rules: {'no-such-rule': 'warning'}}, path: 'rules.no-such-rule', expected: 'unknown rule'},
-    {name: 'unknown option', config: {rules: {'loaded-wording': ['warning', {alow: []}]}}, path: 'rules.loaded-wording[1].alow', expected: 'unknown option'},
-    {name: 'bad severity', config: {rules: {'passive-voice': 'warn'}}, path: 'rules.passive-voice', expected: '"off", "info", "warning", "error"'},
+    {
+      name: 'unknown option',
+      config: {rules: {'loaded-wording': ['warning', {alow: []}]}},
+      path: 'rules.loaded-wording[1].alow',
+      expected: 'unknown option'
+    },
+    {
+      name: 'bad severity',
+      config: {rules: {'passive-voice': 'warn'}},
+      path: 'rules.passive-voice',
+      expected: '"off", "info", "warning", "error"'
+    },
     {name: 'unknown top-level key', config: {rulez: {}}, path: 'rulez', expected: 'unknown key'},
     {name: 'bad extends', config: {extends: 'eslint:recommended'}, path: 'extends', expected: 'copydesk:recommended'}
   ])('$name', ({config, path: keyPath, expected}) => {
@@ -42,8 +57,10 @@ describe('bad config exits 2 naming the file, the key path and what was expected
 })
 
 describe('config is found from each file upward and merged', () => {
-  const ids = (stdout: string) => (JSON.parse(stdout) as Array<{messages: Array<{ruleId: string; severity: string}>}>)
-    .flatMap((file) => file.messages.map((message) => `${message.ruleId}:${message.severity}`))
+  const ids = (stdout: string) =>
+    (JSON.parse(stdout) as Array<{messages: Array<{ruleId: string; severity: string}>}>).flatMap((file) =>
+      file.messages.map((message) => `${message.ruleId}:${message.severity}`)
+    )
 
   it('the nearest config overrides the farther one, which still applies', () => {
     const dir = project({
@@ -89,6 +106,8 @@ describe('config is found from each file upward and merged', () => {
       'other.json': JSON.stringify({rules: {'unattributed-claim': 'error'}}),
       'a.txt': article
     })
-    expect(ids(copydesk(['--config', 'other.json', '--format', 'json', 'a.txt'], {cwd: dir}).stdout)).toContain('unattributed-claim:error')
+    expect(ids(copydesk(['--config', 'other.json', '--format', 'json', 'a.txt'], {cwd: dir}).stdout)).toContain(
+      'unattributed-claim:error'
+    )
   })
 })

@@ -26,13 +26,16 @@ describe('lintrc.schema.json', () => {
 })
 
 describe('rule metadata', () => {
-  it.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s: kebab-case id, defaults valid against its schema', async (id, rule) => {
-    expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/)
-    const {Ajv} = await import('ajv')
-    const {patternFormat, patternProblem} = await import('../../src/kit/patterns.js')
-    const ajv = new Ajv({strictTuples: false}).addFormat(patternFormat, (text: string) => patternProblem(text) === undefined)
-    const validate = ajv.compile(rule.meta.schema)
-    expect(validate(rule.meta.defaults), JSON.stringify(validate.errors)).toBe(true)
-    expect(rule.meta.description.length).toBeGreaterThan(10)
-  })
+  it.each(rules.map((rule) => [rule.meta.id, rule] as const))(
+    '%s: kebab-case id, defaults valid against its schema',
+    async (id, rule) => {
+      expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/)
+      const {Ajv} = await import('ajv')
+      const {patternFormat, patternProblem} = await import('../../src/kit/patterns.js')
+      const ajv = new Ajv({strictTuples: false}).addFormat(patternFormat, (text: string) => patternProblem(text) === undefined)
+      const validate = ajv.compile(rule.meta.schema)
+      expect(validate(rule.meta.defaults), JSON.stringify(validate.errors)).toBe(true)
+      expect(rule.meta.description.length).toBeGreaterThan(10)
+    }
+  )
 })

@@ -6,7 +6,11 @@ const config = only({'unattributed-claim': 'warning'})
 
 describe('bad and odd input', () => {
   it.each([
-    {name: 'HTML nested 20,000 deep', format: 'html' as const, text: `${'<div>'.repeat(20000)}<p>It reportedly failed.</p>${'</div>'.repeat(20000)}`},
+    {
+      name: 'HTML nested 20,000 deep',
+      format: 'html' as const,
+      text: `${'<div>'.repeat(20000)}<p>It reportedly failed.</p>${'</div>'.repeat(20000)}`
+    },
     {name: 'Markdown quotes nested 5,000 deep', format: 'md' as const, text: `${'> '.repeat(5000)}It reportedly failed.\n`}
   ])('$name: one clear fatal message, no crash', ({format, text}) => {
     const report = lintText({text, format, config})

