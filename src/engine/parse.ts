@@ -326,7 +326,8 @@ function markdownKind(node: MdastNodes, ancestors: readonly MdastNodes[]): Block
   }
 }
 
-const blockTags = new Set([
+/** HTML elements that make a block of their own (inline content inside them is one block). */
+export const blockTags: ReadonlySet<string> = new Set([
   'address',
   'article',
   'aside',

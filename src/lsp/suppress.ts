@@ -4,6 +4,7 @@ import rehypeParse from 'rehype-parse'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {Position} from 'unist'
+import {blockTags} from '../engine/parse.js'
 import type {Format} from '../kit/types.js'
 
 /** An edit in UTF-16 offsets, turned into an LSP TextEdit by the caller. */
@@ -109,44 +110,6 @@ function markdownIgnore(text: string, offset: number, ruleId: string): OffsetEdi
     }
   }
 }
-
-const blockTags = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'caption',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul'
-])
 
 function isWhitespace(node: HastContent): boolean {
   return node.type === 'text' && /^\s*$/.test(node.value)
