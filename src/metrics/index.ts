@@ -116,34 +116,86 @@ function round2(value: number): number {
   return rounded === 0 ? 0 : rounded
 }
 
+/** The additive counts of some sentences: every document figure is a sum over its sentences. */
+interface SentenceCounts {
+  characters: number
+  letters: number
+  words: number
+  sentences: number
+  syllables: number
+  polysyllables: number
+  complexWords: number
+  difficultWords: number
+}
+
+function emptyCounts(): SentenceCounts {
+  return {characters: 0, letters: 0, words: 0, sentences: 0, syllables: 0, polysyllables: 0, complexWords: 0, difficultWords: 0}
+}
+
+/** Adds one sentence's words (as written) to `counts`. */
+function countSentence(counts: SentenceCounts, sentence: Iterable<string>): void {
+  let position = 0
+  for (const word of sentence) {
+    const measure = measureWord(word, position === 0)
+    if (measure === undefined) continue
+    position++
+    counts.characters += measure.characters
+    counts.letters += measure.letters
+    counts.syllables += measure.syllables
+    if (measure.syllables >= 3) counts.polysyllables++
+    if (measure.complex) counts.complexWords++
+    if (!measure.familiar) counts.difficultWords++
+  }
+  if (position > 0) counts.sentences++
+  counts.words += position
+}
+
+function addCounts(total: SentenceCounts, part: SentenceCounts): void {
+  total.characters += part.characters
+  total.letters += part.letters
+  total.words += part.words
+  total.sentences += part.sentences
+  total.syllables += part.syllables
+  total.polysyllables += part.polysyllables
+  total.complexWords += part.complexWords
+  total.difficultWords += part.difficultWords
+}
+
+/**
+ * Each sentence unit's counts, computed once: the readability rule scores every prose sentence,
+ * then the prose as a whole, and the report measures the whole document again. The counts are
+ * integer sums, so adding cached per-sentence counts gives exactly what a fresh pass would.
+ */
+const unitCounts = new WeakMap<SentenceUnit, SentenceCounts>()
+
+function countsOf(unit: SentenceUnit): SentenceCounts {
+  let counts = unitCounts.get(unit)
+  if (!counts) {
+    counts = emptyCounts()
+    countSentence(
+      counts,
+      unit.words.map((word) => word.text)
+    )
+    unitCounts.set(unit, counts)
+  }
+  return counts
+}
+
+function countUnits(units: readonly SentenceUnit[]): SentenceCounts {
+  const total = emptyCounts()
+  for (const unit of units) addCounts(total, countsOf(unit))
+  return total
+}
+
 /** Compute counts and readability scores from the words of each sentence. */
 export function computeMetrics(input: MetricsInput): Metrics {
-  let characters = 0
-  let letters = 0
-  let words = 0
-  let sentences = 0
-  let syllables = 0
-  let polysyllables = 0
-  let complexWords = 0
-  let difficultWords = 0
+  const counts = emptyCounts()
+  for (const sentence of input.sentences) countSentence(counts, sentence)
+  return metricsOf(counts, input.paragraphs, input.passiveSentences)
+}
 
-  for (const sentence of input.sentences) {
-    let position = 0
-    for (const word of sentence) {
-      const measure = measureWord(word, position === 0)
-      if (measure === undefined) continue
-      position++
-      characters += measure.characters
-      letters += measure.letters
-      syllables += measure.syllables
-      if (measure.syllables >= 3) polysyllables++
-      if (measure.complex) complexWords++
-      if (!measure.familiar) difficultWords++
-    }
-    if (position > 0) sentences++
-    words += position
-  }
-
+function metricsOf(totals: SentenceCounts, paragraphs: number, passiveSentences: number | undefined): Metrics {
+  const {characters, letters, words, sentences, syllables, polysyllables, complexWords, difficultWords} = totals
   const counts: ReadabilityCounts = {
     words,
     sentences,
@@ -163,7 +215,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     syllables,
     polysyllables,
     complexWords,
-    paragraphs: Math.max(0, input.paragraphs),
+    paragraphs: Math.max(0, paragraphs),
     fleschReadingEase: round2(fleschReadingEase(counts)),
     fleschKincaidGrade: round2(fleschKincaidGrade(counts)),
     gunningFog: round2(gunningFog(counts)),
@@ -171,7 +223,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     colemanLiau: round2(colemanLiau(counts)),
     automatedReadability: round2(automatedReadability(counts)),
     daleChall: round2(daleChallScore(counts)),
-    passiveSentences: input.passiveSentences ?? 0
+    passiveSentences: passiveSentences ?? 0
   }
 }
 
@@ -245,12 +297,11 @@ export function measureDocument(document: ArticleDocument): Metrics {
   const units = sentenceUnits(document)
   let passiveSentences = 0
   for (const unit of units) if (hasPassive(unit.words, document.text)) passiveSentences++
-  return computeMetrics({
-    sentences: units.map((unit) => unit.words.map((word) => word.text)),
-    paragraphs: document.paragraphs.filter((paragraph) => paragraph.sentences.some((sentence) => sentence.words.length > 0))
-      .length,
+  return metricsOf(
+    countUnits(units),
+    document.paragraphs.filter((paragraph) => paragraph.sentences.some((sentence) => sentence.words.length > 0)).length,
     passiveSentences
-  })
+  )
 }
 
 /**
@@ -279,5 +330,5 @@ export function proseSentences(document: ArticleDocument): SentenceUnit[] {
 
 /** Metrics of some sentences alone (a sentence, a paragraph, the prose of an article). */
 export function measureSentences(units: readonly SentenceUnit[]): Metrics {
-  return computeMetrics({sentences: units.map((unit) => unit.words.map((word) => word.text)), paragraphs: 0})
+  return metricsOf(countUnits(units), 0, undefined)
 }
