@@ -1,17 +1,7 @@
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {copydesk} from '../cli/spawn.js'
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'copydesk-config-'))
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
-    writeFileSync(path.join(dir, name), content)
-  }
-  return dir
-}
+import {folder} from '../folder.js'
 
 const article = 'Headline\n\nThe rebels, it is claimed, slammed the plan.\n'
 
@@ -39,7 +29,7 @@ describe('bad config exits 2 naming the file, the key path and what was expected
     {name: 'unknown top-level key', config: {rulez: {}}, path: 'rulez', expected: 'unknown key'},
     {name: 'bad extends', config: {extends: 'eslint:recommended'}, path: 'extends', expected: 'copydesk:recommended'}
   ])('$name', ({config, path: keyPath, expected}) => {
-    const dir = project({'.lintrc.json': JSON.stringify(config), 'a.txt': article})
+    const dir = folder({'.lintrc.json': JSON.stringify(config), 'a.txt': article})
     const run = copydesk(['a.txt'], {cwd: dir})
     expect(run.status).toBe(2)
     expect(run.stderr).toContain(path.join(dir, '.lintrc.json'))
@@ -48,7 +38,7 @@ describe('bad config exits 2 naming the file, the key path and what was expected
   })
 
   it('broken JSON names the file, line and column', () => {
-    const dir = project({'.lintrc.json': '{\n  "rules": {\n    "readability": "off",\n  }\n}', 'a.txt': article})
+    const dir = folder({'.lintrc.json': '{\n  "rules": {\n    "readability": "off",\n  }\n}', 'a.txt': article})
     const run = copydesk(['a.txt'], {cwd: dir})
     expect(run.status).toBe(2)
     expect(run.stderr).toContain('.lintrc.json')
@@ -63,7 +53,7 @@ describe('config is found from each file upward and merged', () => {
     )
 
   it('the nearest config overrides the farther one, which still applies', () => {
-    const dir = project({
+    const dir = folder({
       '.lintrc.json': JSON.stringify({rules: {'unattributed-claim': 'error'}}),
       'desk/.lintrc.json': JSON.stringify({rules: {'loaded-wording': 'off'}}),
       'desk/a.txt': article
@@ -74,7 +64,7 @@ describe('config is found from each file upward and merged', () => {
   })
 
   it('a root config stops the search upward', () => {
-    const dir = project({
+    const dir = folder({
       '.lintrc.json': JSON.stringify({rules: {'unattributed-claim': 'off'}}),
       'desk/.lintrc.json': JSON.stringify({root: true, rules: {}}),
       'desk/a.txt': article
@@ -83,7 +73,7 @@ describe('config is found from each file upward and merged', () => {
   })
 
   it('extends a relative file, then overrides it', () => {
-    const dir = project({
+    const dir = folder({
       'shared/base.json': JSON.stringify({rules: {'unattributed-claim': 'error', 'loaded-wording': 'off'}}),
       'desk/.lintrc.json': JSON.stringify({extends: '../shared/base.json', rules: {'unattributed-claim': 'info'}}),
       'desk/a.txt': article
@@ -94,14 +84,14 @@ describe('config is found from each file upward and merged', () => {
   })
 
   it('--no-config ignores config files; --rule overrides', () => {
-    const dir = project({'.lintrc.json': JSON.stringify({rules: {'unattributed-claim': 'off'}}), 'a.txt': article})
+    const dir = folder({'.lintrc.json': JSON.stringify({rules: {'unattributed-claim': 'off'}}), 'a.txt': article})
     const found = ids(copydesk(['--no-config', '--rule', 'loaded-wording=error', '--format', 'json', 'a.txt'], {cwd: dir}).stdout)
     expect(found).toContain('unattributed-claim:warning')
     expect(found).toContain('loaded-wording:error')
   })
 
   it('--config uses the given file only', () => {
-    const dir = project({
+    const dir = folder({
       '.lintrc.json': JSON.stringify({rules: {'unattributed-claim': 'off'}}),
       'other.json': JSON.stringify({rules: {'unattributed-claim': 'error'}}),
       'a.txt': article

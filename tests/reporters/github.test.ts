@@ -2,8 +2,8 @@ import {describe, expect, it} from 'vitest'
 import {lintText} from '../../src/engine/lint.js'
 import {formatGithub} from '../../src/reporters/github.js'
 import {copydesk} from '../cli/spawn.js'
+import {folder} from '../folder.js'
 import {only} from '../helpers.js'
-import {folder} from './folder.js'
 
 interface Command {
   command: string

@@ -2,8 +2,8 @@ import {describe, expect, it} from 'vitest'
 import {lintText} from '../../src/engine/lint.js'
 import {formatJunit} from '../../src/reporters/junit.js'
 import {copydesk} from '../cli/spawn.js'
+import {folder} from '../folder.js'
 import {only} from '../helpers.js'
-import {folder} from './folder.js'
 
 const config = only({'loaded-wording': 'error', 'unattributed-claim': 'warning'})
 

@@ -9,8 +9,8 @@ import {rules} from '../../src/registry.js'
 import {toJsonMessage} from '../../src/reporters/json.js'
 import {formatSarif} from '../../src/reporters/sarif.js'
 import {copydesk} from '../cli/spawn.js'
+import {folder} from '../folder.js'
 import {only} from '../helpers.js'
-import {folder} from './folder.js'
 
 // ajv-formats is CommonJS: under NodeNext its plugin is the module's `default`.
 const addFormats = addFormatsModule.default
