@@ -36,6 +36,11 @@ const modal = new Set([
   "mustn't",
   "shouldn't"
 ])
+/** A word of the verb group before a participle: be, get, have, a modal, or `not`. */
+export function isAuxiliary(word: string): boolean {
+  return be.has(word) || get.has(word) || have.has(word) || modal.has(word) || word === 'not'
+}
+
 const irregular = new Set(lists.irregular)
 const notParticiples = new Set(lists.notParticiples)
 const adjectival = new Set(lists.adjectival)

@@ -1,6 +1,6 @@
 import {getDocument, normalizeWord, quotationAround, type Rule, report} from '../../src/kit/index.js'
 import {sentenceUnits} from '../../src/metrics/sentences.js'
-import {findPassives, type Passive} from './detect.js'
+import {findPassives, isAuxiliary, type Passive} from './detect.js'
 
 export {findPassives, hasPassive, isParticiple, type Passive} from './detect.js'
 
@@ -113,37 +113,4 @@ export const rule: Rule<PassiveVoiceOptions> = {
       }
     }
   }
-}
-
-const auxiliaries = new Set([
-  'am',
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  'get',
-  'gets',
-  'got',
-  'gotten',
-  'getting',
-  'have',
-  'has',
-  'had',
-  'will',
-  'would',
-  'can',
-  'could',
-  'may',
-  'might',
-  'must',
-  'shall',
-  'should',
-  'not'
-])
-
-function isAuxiliary(word: string): boolean {
-  return auxiliaries.has(word)
 }
