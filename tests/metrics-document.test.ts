@@ -1,81 +1,19 @@
-import {existsSync, readFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {lintText} from '../src/engine/lint.js'
 import type {Format} from '../src/kit/types.js'
-import {
-  automatedReadability,
-  colemanLiau,
-  daleChallScore,
-  fleschKincaidGrade,
-  fleschReadingEase,
-  gunningFog,
-  type ReadabilityCounts,
-  smog
-} from '../src/metrics/formulas.js'
+import {automatedReadability, daleChallScore, gunningFog} from '../src/metrics/formulas.js'
 import {countSyllables} from '../src/metrics/words.js'
-
-// Reference values live outside the project (../shared/eval/readability); read them, never copy them.
-const evalDir = fileURLToPath(new URL('../../shared/eval/readability/', import.meta.url))
-function readEval(name: string): string {
-  const path = `${evalDir}${name}`
-  if (!existsSync(path))
-    throw new Error(`Missing reference data ${path}: the readability eval set must sit in ../shared/eval/readability`)
-  return readFileSync(path, 'utf8')
-}
+import {readReference} from './readability-reference.js'
 
 const none = {rules: {}, files: []}
 function metricsOf(text: string, format: Format = 'txt') {
   return lintText({text, format, config: none}).metrics
 }
 
-describe('formulas reproduce the words/* reference cases exactly', () => {
-  interface Case {
-    readonly input: Readonly<Record<string, number>>
-    readonly expected: number
-  }
-  const sets = JSON.parse(readEval('words_formula_cases.json')) as Record<string, {cases?: Case[]}>
-  const formulas: Record<string, (counts: ReadabilityCounts) => number> = {
-    flesch: fleschReadingEase,
-    'flesch-kincaid': fleschKincaidGrade,
-    'gunning-fog': gunningFog,
-    'smog-formula': smog,
-    'coleman-liau': colemanLiau,
-    'automated-readability': automatedReadability,
-    'dale-chall-formula': daleChallScore
-  }
-  // The packages name their counts differently; map them onto ours.
-  const names: Record<string, keyof ReadabilityCounts> = {
-    sentence: 'sentences',
-    word: 'words',
-    syllable: 'syllables',
-    complexPolysillabicWord: 'complexWords',
-    polysillabicWord: 'polysyllables',
-    letter: 'letters',
-    character: 'characters',
-    difficultWord: 'difficultWords'
-  }
-  const cases = Object.entries(formulas).flatMap(([name, formula]) =>
-    (sets[name]?.cases ?? []).map((entry) => ({name, formula, ...entry}))
-  )
-  it('has every set', () => {
-    expect(new Set(cases.map((entry) => entry.name))).toEqual(new Set(Object.keys(formulas)))
-  })
-  it.each(cases)('$name $input', ({formula, input, expected}) => {
-    const counts: Record<string, number> = {words: 0, sentences: 0}
-    for (const [key, value] of Object.entries(input)) {
-      const name = names[key]
-      if (!name) throw new Error(`Unknown count ${key}`)
-      counts[name] = value
-    }
-    expect(Math.round(formula(counts as unknown as ReadabilityCounts) * 1e6) / 1e6).toBe(expected)
-  })
-})
-
 describe('metrics agree with textstat on its test texts', () => {
-  const texts = JSON.parse(readEval('textstat_texts.json')) as Record<string, string>
+  const texts = JSON.parse(readReference('textstat_texts.json')) as Record<string, string>
   const expected = new Map<string, number>()
-  for (const line of readEval('textstat_en_expected.csv').split(/\r?\n/)) {
+  for (const line of readReference('textstat_en_expected.csv').split(/\r?\n/)) {
     const [metric, id, literal, value] = line.split(',')
     if (id && !literal && value && value !== 'null') expected.set(`${metric}:${id}`, Number(value))
   }
@@ -85,7 +23,7 @@ describe('metrics agree with textstat on its test texts', () => {
     return value
   }
   const easy = new Set(
-    readEval('textstat_en_easy_words.txt')
+    readReference('textstat_en_easy_words.txt')
       .split(/\r?\n/)
       .map((word) => word.trim().toLowerCase())
       .filter(Boolean)
@@ -128,7 +66,7 @@ describe('metrics agree with textstat on its test texts', () => {
   })
 
   it.each(['EASY_TEXT', 'SHORT_TEXT', 'LONG_TEXT'])('%s: word count matches textstat', (id) => {
-    const row = readEval('textstat_en_expected.csv')
+    const row = readReference('textstat_en_expected.csv')
       .split(/\r?\n/)
       .find((line) => line.startsWith(`count_words,${id},`) && line.includes('""rm_punctuation"": true'))
     const count = row ? /""n_words"": (\d+)/.exec(row)?.[1] : undefined

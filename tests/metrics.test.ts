@@ -1,5 +1,3 @@
-import {existsSync, readFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import type {Paragraph, Root, Sentence} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
@@ -17,22 +15,10 @@ import {
 } from '../src/metrics/formulas.js'
 import {computeMetrics, countSyllables, type Metrics, measureTree} from '../src/metrics/index.js'
 import {isComplexWord, isFamiliarWord} from '../src/metrics/words.js'
+import {readReference} from './readability-reference.js'
 
 // ---------------------------------------------------------------------------
 // Reference data: read from ../shared/eval/readability/ at run time.
-
-const REFERENCE_DIR = new URL('../../shared/eval/readability/', import.meta.url)
-
-function readReference(name: string): string {
-  const url = new URL(name, REFERENCE_DIR)
-  if (!existsSync(url)) {
-    throw new Error(
-      `Readability reference data missing: ${fileURLToPath(url)} not found. ` +
-        'The metrics tests read ../shared/eval/readability/ (relative to the repository); check it out next to it.'
-    )
-  }
-  return readFileSync(url, 'utf8')
-}
 
 interface WordsFormulaCase {
   input: Record<string, number>
