@@ -8,7 +8,7 @@ import {decode, encode} from '../engine/read.js'
 import {writeAtomically} from '../engine/write.js'
 import {source} from '../kit/report.js'
 import type {Fix, Format} from '../kit/types.js'
-import {type Metrics, measureTree} from '../metrics/index.js'
+import {emptyMetrics, type Metrics} from '../metrics/index.js'
 
 /** One file to lint, as it crosses to a worker thread: plain data only. */
 export interface LintTask {
@@ -145,11 +145,6 @@ export async function runTask(task: LintTask): Promise<TaskResult> {
     failed,
     ...(task.keepText && report.text !== undefined ? {text: report.text} : {})
   }
-}
-
-/** Metrics of a file that could not be read: all zero. */
-function emptyMetrics(): Metrics {
-  return measureTree({type: 'RootNode', children: []})
 }
 
 /** A report for a file that could not be linted: one fatal message. */

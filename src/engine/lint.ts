@@ -5,7 +5,7 @@ import type {ResolvedConfig} from '../config/load.js'
 import {getDocument} from '../kit/document.js'
 import {source} from '../kit/report.js'
 import type {ActiveSeverity, AnyRule, Format} from '../kit/types.js'
-import {type Metrics, measureDocument, measureTree} from '../metrics/index.js'
+import {emptyMetrics, type Metrics, measureDocument} from '../metrics/index.js'
 import {rules, rulesById} from '../registry.js'
 import {applyControlComments} from './control.js'
 import {applyFixes} from './fix.js'
@@ -122,7 +122,7 @@ export function lintText(input: LintInput): FileReport {
         : `internal error: ${(error as Error).message}`
     const message = file.message(`Cannot lint this file: ${reason}`, {source})
     message.fatal = true
-    return {path: input.path ?? '<text>', format, messages: [message], metrics: measureTree({type: 'RootNode', children: []})}
+    return {path: input.path ?? '<text>', format, messages: [message], metrics: emptyMetrics()}
   }
 }
 
