@@ -1,8 +1,9 @@
+import {spawnSync} from 'node:child_process'
 import {chmodSync, readFileSync, statSync, symlinkSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {folder} from '../folder.js'
-import {copydesk} from './spawn.js'
+import {bin, copydesk} from './spawn.js'
 
 interface Report {
   path: string
@@ -12,6 +13,15 @@ const json = (stdout: string) => JSON.parse(stdout) as Report[]
 
 const claim = 'Headline\n\nThe plan, it is claimed, failed.\n'
 const clean = 'Headline\n\nThe council approved the budget on Tuesday, the mayor said.\n'
+
+describe('the installed command', () => {
+  it('is executable, so `npx copydesk` runs it', () => {
+    expect(statSync(bin).mode & 0o111).not.toBe(0)
+    const run = spawnSync(bin, ['rules'], {encoding: 'utf8'})
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain('unattributed-claim')
+  })
+})
 
 describe('exit codes', () => {
   it('0 when nothing is wrong', () => {
