@@ -17,16 +17,104 @@ export function key(text: string): string {
   return bare(text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"'))
 }
 
-/** A block's text without its bullet, brackets, trailing count and end punctuation; case kept. */
+/**
+ * A block's text without its bullet, brackets, trailing count and end punctuation; case kept.
+ *
+ * Every block is keyed, most of them long paragraphs, so this scans in from both ends instead of
+ * running end-anchored patterns (which try every position of the text). Step by step it is
+ * `.replace(/\s*\((?:\d+|\d+ of \d+)\)\s*$/i, '')`, `.replace(/^[\s•·▪●◦‣\-–—*+>|[(]+/, '')`,
+ * `.replace(/[\s\])|]+$/, '')`, `.replace(/\s+\d+$/, '')`, `.replace(/[\s.:!›»>…|]+$/, '')`,
+ * `.replace(/\s+/g, ' ')`, `.trim()`.
+ */
 export function bare(text: string): string {
+  let end = withoutCount(text, text.length)
+  let start = 0
+  while (start < end && (isSpace(text.charCodeAt(start)) || openers.has(text.charCodeAt(start)))) start++
+  end = trimEnd(text, start, end, closers)
+  end = withoutNumber(text, start, end)
+  end = trimEnd(text, start, end, endMarks)
+  // Both ends are now free of whitespace, so collapsing the inner runs is all `trim` would add.
+  return collapseSpaces(text.slice(start, end))
+}
+
+/** Characters as a set of UTF-16 code units (all of them single units). */
+function codes(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((char) => char.charCodeAt(0)))
+}
+
+const openers = codes('•·▪●◦‣-–—*+>|[(')
+const closers = codes('])|')
+const endMarks = codes('.:!›»>…|')
+
+/** Whitespace as `\s` and `String#trim` see it. */
+export function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
+  if (code < 0xa0) return false
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+/** The end of `text[start, end)` once trailing whitespace and the characters in `drop` are cut. */
+function trimEnd(text: string, start: number, end: number, drop: ReadonlySet<number>): number {
+  let at = end
+  while (at > start && (isSpace(text.charCodeAt(at - 1)) || drop.has(text.charCodeAt(at - 1)))) at--
+  return at
+}
+
+/** The end of `text[start, end)` once trailing whitespace alone is cut. */
+function trimSpaceEnd(text: string, start: number, end: number): number {
+  let at = end
+  while (at > start && isSpace(text.charCodeAt(at - 1))) at--
+  return at
+}
+
+/** The end of `text[0, end)` without a closing count such as ` (3)` or ` (2 of 5)` and the spaces around it. */
+function withoutCount(text: string, end: number): number {
+  let at = trimSpaceEnd(text, 0, end)
+  if (text.charCodeAt(at - 1) !== 0x29 /* ) */) return end
+  at--
+  const last = at
+  while (at > 0 && isDigit(text.charCodeAt(at - 1))) at--
+  if (at === last) return end
+  if (text.charCodeAt(at - 1) !== 0x28 /* ( */) {
+    // `2 of 5`: the count's own digits, ` of ` in any case, then the digits of the first number.
+    if (at < 4 || text.slice(at - 4, at).toLowerCase() !== ' of ') return end
+    at -= 4
+    const first = at
+    while (at > 0 && isDigit(text.charCodeAt(at - 1))) at--
+    if (at === first || text.charCodeAt(at - 1) !== 0x28) return end
+  }
+  return trimSpaceEnd(text, 0, at - 1)
+}
+
+/** The end of `text[start, end)` without a trailing number set off by whitespace (` 12`). */
+function withoutNumber(text: string, start: number, end: number): number {
+  let at = end
+  while (at > start && isDigit(text.charCodeAt(at - 1))) at--
+  if (at === end || at === start || !isSpace(text.charCodeAt(at - 1))) return end
+  return trimSpaceEnd(text, start, at)
+}
+
+/** Runs of whitespace as one space; the text itself when it has none to change (the usual case). */
+function collapseSpaces(text: string): string {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (isSpace(code) && (code !== 32 || isSpace(text.charCodeAt(at + 1)))) return text.replace(/\s+/g, ' ')
+  }
   return text
-    .replace(/\s*\((?:\d+|\d+ of \d+)\)\s*$/i, '')
-    .replace(/^[\s•·▪●◦‣\-–—*+>|[(]+/, '')
-    .replace(/[\s\])|]+$/, '')
-    .replace(/\s+\d+$/, '')
-    .replace(/[\s.:!›»>…|]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim()
 }
 
 /**
@@ -47,8 +135,11 @@ export class BlockTexts {
     return this.keys.size + this.patterns.length
   }
 
-  has(text: string): boolean {
-    if (this.keys.has(key(text))) return true
+  /** Whether the list holds a block text; pass its `key` when it is already known. */
+  has(text: string, textKey?: string): boolean {
+    // Most lists are empty, and keying a long paragraph is not free.
+    if (this.size === 0) return false
+    if (this.keys.has(textKey ?? key(text))) return true
     if (this.patterns.length === 0) return false
     const whole = text.replace(/\s+/g, ' ').trim()
     const stripped = bare(text)
@@ -83,11 +174,50 @@ export function wordsOf(text: string): string[] {
   return text.match(wordPattern) ?? []
 }
 
+/** `wordsOf(text).length`, counted without building the words: every block is counted. */
+export function countWords(text: string): number {
+  let count = 0
+  let inWord = false
+  for (let at = 0; at < text.length; ) {
+    const code = text.codePointAt(at) ?? 0
+    const letter = isLetterOrNumber(code)
+    // A word runs on over letters, digits, apostrophes, full stops and hyphens (`wordPattern`).
+    if (inWord) inWord = letter || code === 0x27 || code === 0x2019 || code === 0x2e || code === 0x2d
+    else if (letter) {
+      count++
+      inWord = true
+    }
+    at += code > 0xffff ? 2 : 1
+  }
+  return count
+}
+
+const letterOrNumber = /^[\p{L}\p{N}]$/u
+/** Answers for the Basic Multilingual Plane, filled in as met: 0 not known yet, 1 no, 2 yes. */
+const letterOrNumberCache = new Uint8Array(0x10000)
+
+function isLetterOrNumber(code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)
+  if (code > 0xffff) return letterOrNumber.test(String.fromCodePoint(code))
+  if (letterOrNumberCache[code] === 0) letterOrNumberCache[code] = letterOrNumber.test(String.fromCodePoint(code)) ? 2 : 1
+  return letterOrNumberCache[code] === 2
+}
+
 /** Ends like a sentence: a full stop, question or exclamation mark, maybe inside a closing quote or bracket. */
 export function endsLikeSentence(text: string): boolean {
   // Closing marks after a space (`. ”`) and footnote stars still close the sentence before them.
-  const trimmed = text.replace(/[\s*"'”’»)\]]+$/, '')
-  return /[.!?]$/.test(trimmed) && !/(?:\s|^)\.$/.test(trimmed)
+  const end = trimEnd(text, 0, text.length, sentenceClosers)
+  const last = text.charCodeAt(end - 1)
+  if (last === 0x21 /* ! */ || last === 0x3f /* ? */) return true
+  // A full stop on its own (`word .`) is a flattened paragraph break, not a sentence end.
+  return last === 0x2e && end > 1 && !isSpace(text.charCodeAt(end - 2))
+}
+
+const sentenceClosers = codes('*"\'”’»)]')
+
+/** Ends with a colon, maybe followed by whitespace: a lead-in to what follows. */
+export function endsWithColon(text: string): boolean {
+  return text.charCodeAt(trimSpaceEnd(text, 0, text.length) - 1) === 0x3a
 }
 
 /** How many sentences a block holds, roughly: full stops followed by a capital. */
@@ -97,6 +227,7 @@ export function sentenceCount(text: string): number {
 
 /** Ends with an ellipsis: the mark of a truncated link headline. */
 export function endsWithEllipsis(text: string): boolean {
+  if (!text.includes('…') && !text.includes('...')) return false
   // Attached to the last word (`heads…`); a spaced ellipsis (`the bottom line …`) leads into what follows.
   return /[^\s.…](?:…|\.\.\.)\s*$/.test(text)
 }
@@ -164,26 +295,36 @@ const trailingCredit = new RegExp(
   'iu'
 )
 
+/**
+ * Text that every form of `trailingCredit` holds: a closing bracket, a slash, a colon, `via ` or
+ * `submitted photo`. Most paragraphs have none of them, and the credit pattern tries every position.
+ */
+const creditWords = /via |submitted photo/iu
+
 export function hasTrailingCredit(text: string): boolean {
+  if (!text.includes(')') && !text.includes('/') && !text.includes(':') && !creditWords.test(text)) return false
   return trailingCredit.test(text)
 }
 
+const fullStop = codes('.')
 const agencyOnly = new RegExp(`^(?:${agencyAlternation})(?:\\s+(?:photo|images?|pictures?|via\\s+\\S+))?$`, 'i')
 
-/** A block that is only a credit: `Sonu Mehta/Hindustan Times/Getty Images`, `Photo by Jo Bloggs`, `AFP`. */
-export function isCreditOnly(text: string): boolean {
-  const clean = text.replace(/[.\s]+$/, '').trim()
+/**
+ * A block that is only a credit: `Sonu Mehta/Hindustan Times/Getty Images`, `Photo by Jo Bloggs`, `AFP`.
+ * `words` is the text's word count when known (trimming full stops and spaces does not change it).
+ */
+export function isCreditOnly(text: string, words = countWords(text)): boolean {
+  const clean = text.slice(0, trimEnd(text, 0, text.length, fullStop)).trim()
   if (agencyOnly.test(clean)) return true
-  const words = wordsOf(clean)
-  if (words.length > 10) return false
+  if (words > 10) return false
   if (/^(?:photo|photograph|picture|image|video)s?\s+(?:by|courtesy|credit)\b/i.test(clean)) return true
   if (/^©/.test(clean)) return true
   // Name/Outlet/Agency: short runs of capitalised words between slashes, naming an agency or three hands.
   const parts = clean.split('/').map((part) => part.trim())
   if (parts.length < 2 || /https?:|www\.|[()]/.test(clean)) return false
   const named = parts.every((part) => {
-    const words = wordsOf(part)
-    return words.length >= 1 && words.length <= 4 && words.every((word) => /^[\p{Lu}\p{N}@]/u.test(word))
+    const partWords = wordsOf(part)
+    return partWords.length >= 1 && partWords.length <= 4 && partWords.every((word) => /^[\p{Lu}\p{N}@]/u.test(word))
   })
   return named && (parts.length >= 3 || parts.some((part) => agencyOnly.test(part)))
 }
@@ -259,6 +400,7 @@ export function isSiteLink(text: string): boolean {
 
 /** Related-links headers such as `Related articles` are in the lexicon; this names the one-off tags of link lists. */
 export function hasLinkTag(text: string): boolean {
+  if (!text.includes(']')) return false
   return /\[\s*(?:insight|video|videos|reaction|news|warning|pictures|pics|poll|latest|live|analysis|opinion|revealed)\s*\]\s*\|?\s*$/i.test(
     text
   )

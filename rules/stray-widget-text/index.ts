@@ -2,8 +2,10 @@ import {type Block, getDocument, patternFormat, type Rule, report} from '../../s
 import {
   BlockTexts,
   compileLexicon,
+  countWords,
   describesPicture,
   endsLikeSentence,
+  endsWithColon,
   endsWithEllipsis,
   hasCaptionCue,
   hasLinkTag,
@@ -182,7 +184,7 @@ function findFurniture(
 
   // Signals that stand on their own: phrases, markup, bylines, credits.
   views.forEach((view, index) => {
-    if (view.key === '' || allowed.has(view.text)) return
+    if (view.key === '' || allowed.has(view.text, view.key)) return
     const kind = explicitKind(view, lexicon, headline, index)
     if (kind) add(index, view, kind, false)
   })
@@ -194,7 +196,7 @@ function findFurniture(
 
   // Runs of link headlines after a related-links header, or ending in ellipses.
   views.forEach((view, index) => {
-    if (found.has(index) || view === headline || view.heading || allowed.has(view.text)) return
+    if (found.has(index) || view === headline || view.heading || allowed.has(view.text, view.key)) return
     if (endsWithEllipsis(view.text) && view.words >= 3 && view.words <= 40 && !view.wrapped) {
       const run = [views[index - 1], views[index + 1]].some((other) => other && endsWithEllipsis(other.text))
       const many = (view.text.match(/…|\.\.\./g) ?? []).length >= 2
@@ -235,7 +237,7 @@ function findFurniture(
 
   // Captions: sentences without a full stop amid copy that has them, or text beside a credit.
   views.forEach((view, index) => {
-    if (!isCreditOnly(view.text) || found.get(index)?.kind !== 'caption') return
+    if (found.get(index)?.kind !== 'caption' || !isCreditOnly(view.text, view.words)) return
     const before = views[index - 1]
     const describes = before && (!before.sentence || hasCaptionCue(before.text) || describesPicture(before.text))
     if (
@@ -371,8 +373,8 @@ function viewBlocks(text: string, format: string, blocks: readonly Block[]): Blo
       block,
       text: block.text,
       key: key(block.text),
-      words: wordsOf(block.text).length,
-      sentence: endsLikeSentence(block.text) || /:\s*$/.test(block.text),
+      words: countWords(block.text),
+      sentence: endsLikeSentence(block.text) || endsWithColon(block.text),
       list: block.kind === 'list-item' || bullet.test(block.text),
       heading: block.kind === 'heading',
       wrapped,
@@ -393,21 +395,24 @@ function explicitKind(
   if (view.image) return undefined
   const listed = lexicon.blocks.get(view.key)
   if (listed) return listed
-  if (lexicon.extra.size > 0 && lexicon.extra.has(view.text)) return 'user'
+  if (lexicon.extra.has(view.text, view.key)) return 'user'
   if (view === headline) return undefined
-  const lower = key(view.text.replace(bullet, '')).replace(/^\[/, '')
-  const lead = leadOf(lexicon, lower)
-  if (lead && view.words <= 30) {
-    const colon = /[:©]$/.test(lead.lead) || lower.charAt(lead.lead.length) === ':'
-    if (colon || !view.sentence || view.words <= 6) return lead.kind
-    if (lead.kind === 'call-to-action' && view.words <= 15 && sentenceCount(view.text) === 1) return lead.kind
+  // Every test below but the last needs a short block; most blocks are long paragraphs and skip them.
+  if (view.words <= 30) {
+    const lower = (bullet.test(view.text) ? key(view.text.replace(bullet, '')) : view.key).replace(/^\[/, '')
+    const lead = leadOf(lexicon, lower)
+    if (lead) {
+      const colon = /[:©]$/.test(lead.lead) || lower.charAt(lead.lead.length) === ':'
+      if (colon || !view.sentence || view.words <= 6) return lead.kind
+      if (lead.kind === 'call-to-action' && view.words <= 15 && sentenceCount(view.text) === 1) return lead.kind
+    }
   }
   // A short block whose later sentence is a bare prompt: `Do you rely on us? Click here to support it.`
   if (view.words <= 25 && /(?:^|[.!?]\s+)click (?:here|to)\b/i.test(view.text)) return 'call-to-action'
   if (view.words <= 30 && isByline(view.text.replace(bullet, ''))) return 'byline'
-  if (isCreditOnly(view.text) || (hasTrailingCredit(view.text) && view.words <= 60)) return 'caption'
+  if (isCreditOnly(view.text, view.words) || (view.words <= 60 && hasTrailingCredit(view.text))) return 'caption'
   if (!view.sentence && /\((?:pictured|pictures?|photo|file photo)\b[^)]*\)/i.test(view.text) && !view.wrapped) return 'caption'
-  if (isBracketedCredit(view.text)) return 'caption'
+  if (view.words <= 6 && isBracketedCredit(view.text)) return 'caption'
   if (view.words <= 45 && describesPicture(view.text) && !view.wrapped && view.block.kind !== 'quote') return 'caption'
   if (hasLinkTag(view.text) || isSiteLink(view.text)) return 'related'
   if (headline && index > headline.block.index && view.key === headline.key && view.words >= 3) return 'related'
@@ -461,12 +466,7 @@ function menuItem(view: BlockView | undefined): boolean {
 function captionShape(view: BlockView | undefined): boolean {
   return (
     view !== undefined &&
-    // Captions open with a capital; a quotation without a full stop is a pull quote or a list lead-in.
-    /^[\p{Lu}\p{N}]/u.test(view.text) &&
-    !/^[QA]\s*:/.test(view.text) &&
-    !isTitleCase(view.text) &&
-    view.words <= 45 &&
-    sentenceCount(view.text) <= 2 &&
+    // What the view already knows first: most blocks are sentences and stop here.
     !view.sentence &&
     !view.heading &&
     !view.list &&
@@ -474,6 +474,12 @@ function captionShape(view: BlockView | undefined): boolean {
     !view.image &&
     view.block.kind !== 'quote' &&
     view.words >= 8 &&
+    view.words <= 45 &&
+    // Captions open with a capital; a quotation without a full stop is a pull quote or a list lead-in.
+    /^[\p{Lu}\p{N}]/u.test(view.text) &&
+    !/^[QA]\s*:/.test(view.text) &&
+    !isTitleCase(view.text) &&
+    sentenceCount(view.text) <= 2 &&
     !endsWithEllipsis(view.text)
   )
 }
@@ -528,7 +534,7 @@ function findSpans(
     const {start: blockStart, end: blockEnd} = view.block
     const source = text.slice(blockStart, blockEnd)
     if (source !== view.text) return
-    const flattened = (source.match(/\s\.\s/g) ?? []).length >= 2
+    const flattened = hasTwoBreaks(source)
     const prefix = enabled.has('byline') ? bylinePrefix(source) : 0
     if (prefix > 0) {
       spans.push({
@@ -556,9 +562,9 @@ function findSpans(
       const unit = stop ? rest.slice(0, stop.index) : rest
       const unitEnd = at + (stop ? stop.index + stop[0].trimEnd().length : rest.length)
       const lower = key(unit)
-      if (allowed.has(unit)) continue
+      if (allowed.has(unit, lower)) continue
       let kind: Kind | undefined = lexicon.blocks.get(lower)
-      const own = !kind && lexicon.extra.size > 0 && lexicon.extra.has(unit)
+      const own = !kind && lexicon.extra.has(unit, lower)
       if (own) kind = 'call-to-action'
       const lead = kind ? undefined : leadOf(lexicon, lower)
       if (lead && /[:]$|^scroll down|^read more|^click here|^watch|^see more/.test(lead.lead) && wordsOf(unit).length <= 25)
@@ -579,6 +585,14 @@ function findSpans(
     }
   })
   return spans
+}
+
+const flattenedBreak = /\s\.\s/g
+
+/** Two separate ` . ` breaks: a page whose paragraphs were flattened into one run. */
+function hasTwoBreaks(source: string): boolean {
+  flattenedBreak.lastIndex = 0
+  return flattenedBreak.test(source) && flattenedBreak.test(source)
 }
 
 /**
