@@ -110,11 +110,9 @@ function withoutNumber(text: string, start: number, end: number): number {
 
 /** Runs of whitespace as one space; the text itself when it has none to change (the usual case). */
 function collapseSpaces(text: string): string {
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at)
-    if (isSpace(code) && (code !== 32 || isSpace(text.charCodeAt(at + 1)))) return text.replace(/\s+/g, ' ')
-  }
-  return text
+  // Two searches without a match are cheaper than a replace that rebuilds the text.
+  if (!/[^\S ]/.test(text) && !text.includes('  ')) return text
+  return text.replace(/\s+/g, ' ')
 }
 
 /**
@@ -150,6 +148,8 @@ export class BlockTexts {
 /** Whole-block phrases and block openings, compiled once per options. */
 export interface Lexicon {
   readonly blocks: ReadonlyMap<string, Kind>
+  /** The length of the longest key in `blocks`: a longer key is none of them. */
+  readonly longestBlock: number
   /** The user's own furniture (`phrases`): literal or `/pattern/`; it reads as a call to action. */
   readonly extra: BlockTexts
   readonly leads: readonly {readonly lead: string; readonly kind: Kind}[]
@@ -165,7 +165,14 @@ export function compileLexicon(enabled: readonly Kind[], extra: readonly string[
   }
   // Longest lead first, so `read more about` wins over `read more`.
   leads.sort((a, b) => b.lead.length - a.lead.length)
-  return {blocks, leads, extra: new BlockTexts(extra)}
+  const longestBlock = Math.max(0, ...[...blocks.keys()].map((phrase) => phrase.length))
+  return {blocks, longestBlock, leads, extra: new BlockTexts(extra)}
+}
+
+/** The kind of a whole-block phrase, by the block's `key`. */
+export function listedKind(lexicon: Lexicon, blockKey: string): Kind | undefined {
+  // Hashing a long paragraph's key only to miss costs a pass over it; most blocks are such paragraphs.
+  return blockKey.length > lexicon.longestBlock ? undefined : lexicon.blocks.get(blockKey)
 }
 
 const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu
@@ -178,29 +185,42 @@ export function wordsOf(text: string): string[] {
 export function countWords(text: string): number {
   let count = 0
   let inWord = false
-  for (let at = 0; at < text.length; ) {
-    const code = text.codePointAt(at) ?? 0
-    const letter = isLetterOrNumber(code)
-    // A word runs on over letters, digits, apostrophes, full stops and hyphens (`wordPattern`).
-    if (inWord) inWord = letter || code === 0x27 || code === 0x2019 || code === 0x2e || code === 0x2d
-    else if (letter) {
+  for (let at = 0; at < text.length; at++) {
+    let role = wordRole(text.charCodeAt(at))
+    if (role === astral) {
+      // A letter outside the Basic Multilingual Plane takes two code units.
+      const code = text.codePointAt(at) ?? 0
+      role = code > 0xffff && letterOrNumber.test(String.fromCodePoint(code)) ? starts : none
+      if (code > 0xffff) at++
+    }
+    if (inWord) inWord = role !== none
+    else if (role === starts) {
       count++
       inWord = true
     }
-    at += code > 0xffff ? 2 : 1
   }
   return count
 }
 
+/** What a character does in `wordPattern`: nothing, start or continue a word, or only continue one. */
+const none = 0
+const starts = 1
+const continues = 2
+/** A high surrogate: what it does depends on the code point it begins. */
+const astral = 3
 const letterOrNumber = /^[\p{L}\p{N}]$/u
-/** Answers for the Basic Multilingual Plane, filled in as met: 0 not known yet, 1 no, 2 yes. */
-const letterOrNumberCache = new Uint8Array(0x10000)
+/** Roles in the Basic Multilingual Plane, filled in as met (0 is not known yet, else role + 1). */
+const roles = new Uint8Array(0x10000)
 
-function isLetterOrNumber(code: number): boolean {
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)
-  if (code > 0xffff) return letterOrNumber.test(String.fromCodePoint(code))
-  if (letterOrNumberCache[code] === 0) letterOrNumberCache[code] = letterOrNumber.test(String.fromCodePoint(code)) ? 2 : 1
-  return letterOrNumberCache[code] === 2
+function wordRole(code: number): number {
+  const known = roles[code] ?? 0
+  if (known !== 0) return known - 1
+  let role = none
+  if (code >= 0xd800 && code <= 0xdbff) role = astral
+  else if (letterOrNumber.test(String.fromCharCode(code))) role = starts
+  else if ("'’.-".includes(String.fromCharCode(code))) role = continues
+  roles[code] = role + 1
+  return role
 }
 
 /** Ends like a sentence: a full stop, question or exclamation mark, maybe inside a closing quote or bracket. */
@@ -302,8 +322,28 @@ const trailingCredit = new RegExp(
 const creditWords = /via |submitted photo/iu
 
 export function hasTrailingCredit(text: string): boolean {
-  if (!text.includes(')') && !text.includes('/') && !text.includes(':') && !creditWords.test(text)) return false
-  return trailingCredit.test(text)
+  return mayEndInCredit(text) && trailingCredit.test(text)
+}
+
+/**
+ * What every form of `trailingCredit` needs, cheap to check: most paragraphs have none of it, and
+ * the pattern itself tries every position of the text.
+ */
+function mayEndInCredit(text: string): boolean {
+  // The credit ends the text, but for whitespace and one full stop.
+  let end = trimSpaceEnd(text, 0, text.length)
+  if (text.charCodeAt(end - 1) === 0x2e /* . */) end--
+  // `(Image: GETTY)`, `(AP Photo/Alan Diaz, File)`, `(published …)`
+  if (text.charCodeAt(trimSpaceEnd(text, 0, end) - 1) === 0x29 /* ) */) return true
+  // `REUTERS/Brendan McDermid`, `… /Getty Images`
+  if (text.includes('/')) return true
+  // `Credit: ESA`: no full stop between the colon and the end.
+  const colon = text.lastIndexOf(':')
+  if (colon >= 0) {
+    const stop = text.indexOf('.', colon)
+    if (stop < 0 || stop >= end) return true
+  }
+  return creditWords.test(text)
 }
 
 const fullStop = codes('.')

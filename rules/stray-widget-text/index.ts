@@ -22,6 +22,7 @@ import {
   type Lexicon,
   labels,
   leadOf,
+  listedKind,
   sentenceCount,
   wordsOf
 } from './detect.js'
@@ -209,7 +210,7 @@ function findFurniture(
   })
   views.forEach((view, index) => {
     if (found.get(index)?.kind !== 'related' || view.words > 6) return
-    const header = lexicon.blocks.get(view.key) === 'related'
+    const header = listedKind(lexicon, view.key) === 'related'
     for (let next = index + 1; next < views.length && next <= index + 10; next++) {
       const other = views[next]
       if (!other || found.has(next)) {
@@ -393,7 +394,7 @@ function explicitKind(
   if (container) return container
   if (view.block.kind === 'caption') return 'caption'
   if (view.image) return undefined
-  const listed = lexicon.blocks.get(view.key)
+  const listed = listedKind(lexicon, view.key)
   if (listed) return listed
   if (lexicon.extra.has(view.text, view.key)) return 'user'
   if (view === headline) return undefined
@@ -563,7 +564,7 @@ function findSpans(
       const unitEnd = at + (stop ? stop.index + stop[0].trimEnd().length : rest.length)
       const lower = key(unit)
       if (allowed.has(unit, lower)) continue
-      let kind: Kind | undefined = lexicon.blocks.get(lower)
+      let kind: Kind | undefined = listedKind(lexicon, lower)
       const own = !kind && lexicon.extra.has(unit, lower)
       if (own) kind = 'call-to-action'
       const lead = kind ? undefined : leadOf(lexicon, lower)
