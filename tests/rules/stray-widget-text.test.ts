@@ -69,7 +69,22 @@ describe('stray-widget-text: whole blocks', () => {
     {line: 'By Jane Doe and Sam Roe | Published 09:10 GMT, 4 March 2025', kind: 'byline or timestamp'},
     {line: 'By . Local Democracy Reporter . PUBLISHED: . 10:02 GMT, 4 March 2025 .', kind: 'byline or timestamp'},
     {line: 'Last updated at 2:18 PM on 30th December 2024', kind: 'byline or timestamp'},
-    {line: 'March 9, 2025 | by Ola Nordmann', kind: 'byline or timestamp'}
+    {line: 'March 9, 2025 | by Ola Nordmann', kind: 'byline or timestamp'},
+    // Listed phrases still match with a bullet, brackets, a count, odd spacing or closing marks around them.
+    {line: '• Share this article »', kind: 'share widget'},
+    {line: 'Comments (2 of 14)', kind: 'share widget'},
+    {line: 'Share\u00a0this  article', kind: 'share widget'},
+    {line: 'Tweet:', kind: 'share widget'},
+    {line: '[Read more]', kind: 'call to action'},
+    {line: '- Read more...', kind: 'call to action'},
+    {line: 'Sponsored |', kind: 'ad marker'},
+    {line: 'Advertisement ›', kind: 'ad marker'},
+    {line: 'Related stories 3', kind: 'related-links list'},
+    // Credits that close a caption: after a colon, in brackets before the full stop, after a slash or `via`.
+    {line: 'Protesters outside the town hall before the vote. Credit: Wexford Echo', kind: 'photo caption or credit'},
+    {line: 'The Marsh Lane reading room in 1960 (AP Photo/Jo Bloggs, File).', kind: 'photo caption or credit'},
+    {line: 'Campaigners gather outside the town hall on Tuesday via Getty Images', kind: 'photo caption or credit'},
+    {line: 'REUTERS/Jo Bloggs', kind: 'photo caption or credit'}
   ]
   it.each(invalid)('flags `$line` as a $kind, at its exact place', ({line, kind}) => {
     const text = story(line)
@@ -93,7 +108,11 @@ describe('stray-widget-text: whole blocks', () => {
     'Libraries and youth centres',
     'WEXFORD, England, 4 March (Reuters) - Councillors voted on Tuesday night to close the libraries.',
     'Click through the council’s budget papers and the cuts are plain to see, the opposition leader said.',
-    'He paused, then added: “We will see…”'
+    'He paused, then added: “We will see…”',
+    // A colon, a bracket or a slash in running copy is no credit.
+    'The leader said: "We have no choice but to close them."',
+    'Supporters said the figures were wrong (and the auditor agreed).',
+    'The helpline will run 24/7 until the libraries close in April.'
   ]
   it.each(valid)('leaves story copy alone: `%s`', (line) => {
     expect(flagged(story(line))).toEqual([])
