@@ -181,8 +181,11 @@ export function wordsOf(text: string): string[] {
   return text.match(wordPattern) ?? []
 }
 
-/** `wordsOf(text).length`, counted without building the words: every block is counted. */
-export function countWords(text: string): number {
+/**
+ * `wordsOf(text).length`, counted without building the words: every block is counted. Counting
+ * stops once past `limit`, for callers that only ask whether a text is short.
+ */
+export function countWords(text: string, limit = Number.POSITIVE_INFINITY): number {
   let count = 0
   let inWord = false
   for (let at = 0; at < text.length; at++) {
@@ -196,6 +199,7 @@ export function countWords(text: string): number {
     if (inWord) inWord = role !== none
     else if (role === starts) {
       count++
+      if (count > limit) return count
       inWord = true
     }
   }

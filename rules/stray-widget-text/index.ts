@@ -550,6 +550,10 @@ function findSpans(
     if (!flattened) return
     // A unit starts at the block start or after a sentence end; it runs to the next ` . ` break.
     const starts = /(?:^|[.!?…]['’"”)]?\s+)(?=\S)/g
+    const breaks = /\s\.(?:\s|$)/g
+    // The break that ends the units starting before it, found once for all of them.
+    let stop: RegExpExecArray | null = null
+    let searched = false
     let reached = prefix
     for (;;) {
       const match = starts.exec(source)
@@ -558,21 +562,15 @@ function findSpans(
       if (match[0] === '') starts.lastIndex++
       const at = match.index + match[0].length
       if (at < reached) continue
-      const rest = source.slice(at)
-      const stop = /\s\.(?:\s|$)/.exec(rest)
-      const unit = stop ? rest.slice(0, stop.index) : rest
-      const unitEnd = at + (stop ? stop.index + stop[0].trimEnd().length : rest.length)
-      const lower = key(unit)
-      if (allowed.has(unit, lower)) continue
-      let kind: Kind | undefined = listedKind(lexicon, lower)
-      const own = !kind && lexicon.extra.has(unit, lower)
-      if (own) kind = 'call-to-action'
-      const lead = kind ? undefined : leadOf(lexicon, lower)
-      if (lead && /[:]$|^scroll down|^read more|^click here|^watch|^see more/.test(lead.lead) && wordsOf(unit).length <= 25)
-        kind = lead.kind
-      if (!kind && /^video\s+scroll down\b/i.test(unit)) kind = 'call-to-action'
-      if (!kind || (!own && !enabled.has(kind))) continue
-      if (kind === 'caption' && !lead) continue
+      if (!searched || (stop !== null && stop.index < at)) {
+        breaks.lastIndex = at
+        stop = breaks.exec(source)
+        searched = true
+      }
+      const unit = source.slice(at, stop ? stop.index : source.length)
+      const unitEnd = stop ? stop.index + stop[0].trimEnd().length : source.length
+      const kind = unitKind(unit, lexicon, enabled, allowed)
+      if (!kind) continue
       spans.push({
         kind,
         start: blockStart + at,
@@ -586,6 +584,27 @@ function findSpans(
     }
   })
   return spans
+}
+
+/** What furniture a unit of a flattened block is: a listed phrase, a lead-in, the user's own or a video prompt. */
+function unitKind(unit: string, lexicon: Lexicon, enabled: ReadonlySet<Kind>, allowed: BlockTexts): Kind | undefined {
+  // Keying each unit would pass over the rest of its block once per sentence, which is quadratic
+  // when breaks are few; so a long unit goes unkeyed. Past 25 words no lead counts, and a key keeps
+  // the first letter of every word but at most four (a count `(2 of 5)` and a trailing number), so
+  // past `longestBlock + 4` words no listed phrase matches either: only the user's phrases need it.
+  const limit = Math.max(25, lexicon.longestBlock + 4)
+  const words = countWords(unit, limit)
+  const lower = words > limit && lexicon.extra.size === 0 ? undefined : key(unit)
+  let kind: Kind | undefined = lower === undefined ? undefined : listedKind(lexicon, lower)
+  const own = !kind && lexicon.extra.has(unit, lower)
+  if (own) kind = 'call-to-action'
+  const lead = kind || lower === undefined ? undefined : leadOf(lexicon, lower)
+  if (lead && /[:]$|^scroll down|^read more|^click here|^watch|^see more/.test(lead.lead) && words <= 25) kind = lead.kind
+  if (!kind && /^video\s+scroll down\b/i.test(unit)) kind = 'call-to-action'
+  if (!kind || (!own && !enabled.has(kind))) return undefined
+  if (kind === 'caption' && !lead) return undefined
+  // The allow list only ever spares furniture, so it is asked last.
+  return allowed.has(unit, lower) ? undefined : kind
 }
 
 const flattenedBreak = /\s\.\s/g

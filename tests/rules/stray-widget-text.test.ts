@@ -211,6 +211,19 @@ describe('stray-widget-text: furniture glued into a paragraph', () => {
     )
     expect(flagged(output)).toEqual([])
   })
+
+  // No time is asserted; the generous timeout only keeps a regression (a pass over the rest of
+  // the line for every sentence) from hanging the suite.
+  it('finds a widget line after thousands of sentences with no break, on a one-line page', {timeout: 600_000}, () => {
+    const copy = 'The council closed the library in secret, campaigners said on Tuesday night. '.repeat(3000)
+    const widget = 'Share this article .'
+    const long = `${byline}${copy}. ${widget} Councillors will meet again in April.`
+    const start = long.indexOf(widget)
+    expect(flagged(long)).toEqual([
+      expect.objectContaining({text: byline.trimEnd(), start: 0, line: 1, column: 1}),
+      expect.objectContaining({text: widget, start, end: start + widget.length, line: 1, column: start + 1})
+    ])
+  })
 })
 
 describe('stray-widget-text: Markdown', () => {
