@@ -452,7 +452,8 @@ export function hasLinkTag(text: string): boolean {
 
 /** Whether a block is an image alone (Markdown `![alt](src)`), whose alt text is not copy. */
 export function isImageOnly(source: string): boolean {
-  return /^!\[[^\]]*\]\([^)]*\)$/.test(source.trim()) || /^<img\b[^>]*>$/i.test(source.trim())
+  const trimmed = source.trim()
+  return /^!\[[^\]]*\]\([^)]*\)$/.test(trimmed) || /^<img\b[^>]*>$/i.test(trimmed)
 }
 
 export type {Block}

@@ -15,6 +15,7 @@ import {
   isCreditOnly,
   isImageOnly,
   isSiteLink,
+  isSpace,
   isTitleCase,
   type Kind,
   key,
@@ -607,12 +608,17 @@ function unitKind(unit: string, lexicon: Lexicon, enabled: ReadonlySet<Kind>, al
   return allowed.has(unit, lower) ? undefined : kind
 }
 
-const flattenedBreak = /\s\.\s/g
-
-/** Two separate ` . ` breaks: a page whose paragraphs were flattened into one run. */
+/** Two separate ` . ` breaks (`/\s\.\s/`): a page whose paragraphs were flattened into one run. */
 function hasTwoBreaks(source: string): boolean {
-  flattenedBreak.lastIndex = 0
-  return flattenedBreak.test(source) && flattenedBreak.test(source)
+  let breaks = 0
+  // Every block is asked; stepping from full stop to full stop is cheaper than a pattern trying
+  // every position. Two breaks never share a space.
+  for (let dot = source.indexOf('.', 1); dot >= 0; ) {
+    if (!isSpace(source.charCodeAt(dot - 1)) || !isSpace(source.charCodeAt(dot + 1))) dot = source.indexOf('.', dot + 1)
+    else if (++breaks === 2) return true
+    else dot = source.indexOf('.', dot + 3)
+  }
+  return false
 }
 
 /**
