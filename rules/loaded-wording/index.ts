@@ -10,6 +10,8 @@ import {
   type Rule,
   report,
   type SentenceInfo,
+  sentenceAt,
+  speechVerbs,
   type WordToken,
   withoutPossessive
 } from '../../src/kit/index.js'
@@ -484,8 +486,35 @@ function wordCount(document: ArticleDocument, quotation: Quotation): number {
 function isScareQuote(document: ArticleDocument, quotation: Quotation): boolean {
   if (!quotation.closed || wordCount(document, quotation) > scareQuoteWords || !isEmbedded(document, quotation)) return false
   if (namingBefore.test(document.text.slice(Math.max(0, quotation.start - 24), quotation.start))) return false
+  if (hasOpinionHolder(document, quotation)) return false
   const attribution = attributionOf(document, quotation)
   return attribution === undefined || attribution === 'adjacent'
+}
+
+/**
+ * Verbs that give a quoted word or phrase an owner, beyond the verbs of saying: praise, defence and
+ * belief ("defended him as an “outstanding human being”", "thinks he does “outstanding work”").
+ */
+const opinionVerbs = new Set(
+  (
+    'defend defends defended defending think thinks thought believe believes believed consider considers considered ' +
+    'deem deems deemed laud lauds lauded tout touts touted champion champions championed'
+  ).split(' ')
+)
+
+/**
+ * Whether the quotation's sentence has someone holding the quoted words: a verb of opinion, or a
+ * verb of saying in the progressive ("a congressman is saying there is “credible evidence”"),
+ * which the shared speaker test reads as an agentless passive.
+ */
+function hasOpinionHolder(document: ArticleDocument, quotation: Quotation): boolean {
+  const sentence = sentenceAt(document, quotation.start)
+  if (!sentence) return false
+  return sentence.words.some((word) => {
+    if (quotationAround(document, word.start, word.end)) return false
+    const key = normalizeWord(word.text)
+    return opinionVerbs.has(key) || (key.endsWith('ing') && speechVerbs.has(key))
+  })
 }
 
 /**

@@ -44,7 +44,11 @@ describe('loaded-wording: invalid', () => {
     ['claimed with an infinitive for its report', 'The group claimed to represent every farmer.', ['claimed@10']],
     ['a progressive said-word, which is no passive', 'The firm is claiming that the fault was fixed.', ['claiming@12']],
     ['a said-word with an adverb before its report', 'Activists are claiming now that the park is unsafe.', ['claiming@14']],
-    ['a said-word whose only dispute is inside the quotation', 'He said, claiming: “Patients cannot be denied care.”', ['claiming@9']],
+    [
+      'a said-word whose only dispute is inside the quotation',
+      'He said, claiming: “Patients cannot be denied care.”',
+      ['claiming@9']
+    ],
     ['a sentence adverb before a capitalised name', 'Fortunately, President Obama signed the bill.', ['Fortunately@0']],
     ['a label used as a noun', 'Police raided the compound of the doomsday cult.', ['cult@43']],
     ['another form of a label', 'The march descended into thuggery.', ['thuggery@25']]
@@ -95,7 +99,9 @@ describe('loaded-wording: quotations', () => {
     ['a quote running over lines without reopening', 'She said: “They came at night\nand the thugs broke every window.”'],
     ['a short quote with a speaker', 'The mayor slated what she called “a disgraceful failure”.'],
     ['unattributed speech, reported by unattributed-claim instead', '‘These thugs have wrecked our town and nobody cares.’'],
-    ['a quoted name that is not loaded', 'Nicknamed ‘The Ghost’, he has not been seen since 2014.']
+    ['a quoted name that is not loaded', 'Nicknamed ‘The Ghost’, he has not been seen since 2014.'],
+    ['a quoted verdict with a verb of opinion', 'The MP defended the preacher as an “outstanding human being”.'],
+    ['a quoted phrase with a progressive verb of saying', 'A congressman is saying there was “terrorist infiltration”.']
   ])('leaves the speaker’s words alone: %s', (_name, text) => {
     expect(flagged(text)).toEqual([])
   })
