@@ -400,14 +400,15 @@ export const rule: Rule<LoadedWordingOptions> = {
       }
 
       for (const sentence of document.sentences) {
-        const words = sentence.words.map(withoutPossessive)
-        const titleCase = isTitleCase(words)
+        const words = sentence.words.map(possessiveStripped)
+        // Whether the sentence is a Title Case headline, worked out only when a match is capitalised.
+        let titleCase: boolean | undefined
         for (const match of matcher.match(words, document.text)) {
           const first = words[match.from]
           const last = words[match.to - 1]
           if (!first || !last) continue
           const entry = match.value
-          if (!titleCase && looksLikeName(document.text, words, match.from, match.to)) continue
+          if (looksLikeName(document.text, words, match.from, match.to) && !(titleCase ??= isTitleCase(words))) continue
           if (entry.category === 'said-word' && isPassive(words, match.from)) continue
           if (!inContext(entry, document.text, words, match.from, match.to)) continue
           // Doubt with a source is reporting, not the writer's: "She claimed X, a figure the council disputed."
@@ -443,10 +444,16 @@ export const rule: Rule<LoadedWordingOptions> = {
           })
         }
         // "so-called ‘X’" with X not a loaded word: the distancing word and the quotes together.
-        reportDistancedQuotes(document, sentence, reportScareQuotes, allowed)
+        if (document.quotations.length > 0) reportDistancedQuotes(document, sentence, reportScareQuotes, allowed)
       }
     }
   }
+}
+
+/** `withoutPossessive`, skipping its pattern for the many words with no apostrophe at all. */
+function possessiveStripped(word: WordToken): WordToken {
+  const {text} = word
+  return text.includes("'") || text.includes('’') ? withoutPossessive(word) : word
 }
 
 function reportDistancedQuotes(
