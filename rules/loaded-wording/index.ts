@@ -408,7 +408,10 @@ export const rule: Rule<LoadedWordingOptions> = {
           const last = words[match.to - 1]
           if (!first || !last) continue
           const entry = match.value
-          if (looksLikeName(document.text, words, match.from, match.to) && !(titleCase ??= isTitleCase(words))) continue
+          if (looksLikeName(document.text, words, match.from, match.to)) {
+            if (titleCase === undefined) titleCase = isTitleCase(words)
+            if (!titleCase) continue
+          }
           if (entry.category === 'said-word' && isPassive(words, match.from)) continue
           if (!inContext(entry, document.text, words, match.from, match.to)) continue
           // Doubt with a source is reporting, not the writer's: "She claimed X, a figure the council disputed."
