@@ -694,7 +694,8 @@ function inContext(entry: LexiconEntry, text: string, words: readonly WordToken[
       return /[,;:(—–]\s*$/.test(before) || /^\s*[,;)—–]/.test(after)
     }
     case 'as-noun':
-      return !isBeforeNoun(text, words, to)
+      // "the cult of Mithras", "a cult of personality": the old sense, worship of someone.
+      return !isBeforeNoun(text, words, to) && normalizeWord(words[to]?.text ?? '') !== 'of'
     case 'before-noun':
       return isBeforeNoun(text, words, to)
     default:

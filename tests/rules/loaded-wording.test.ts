@@ -81,6 +81,7 @@ describe('loaded-wording: valid', () => {
     ['a relative clause on the noun claims', 'The claims that were rejected cost £2m.'],
     ['claims as a noun with its own phrase', 'Asylum claims from Syria were rejected.'],
     ['a label as an adjective before its noun', 'The film has a cult following in Japan.'],
+    ['cult in its sense of worship', 'The temple served the cult of Mithras.'],
     ['a literal firestorm', 'Bombing raids created a firestorm that destroyed the city.'],
     ['a quoted name after "known as", which is no scare quote', 'Children born this way are known as “snowflake children”.']
   ])('%s', (_name, text) => {
