@@ -10,6 +10,8 @@ import {
   type Rule,
   report,
   type SentenceInfo,
+  sentenceAt,
+  speechVerbs,
   type WordToken,
   withoutPossessive
 } from '../../src/kit/index.js'
@@ -33,8 +35,10 @@ export interface LexiconEntry {
    * commas ("Clearly, the plan failed", "This, of course, …"), not "clearly visible", "a change of course".
    * `before-noun`: loaded only as an adjective before its noun ("an evil regime"), not as the noun
    * of moral and religious writing ("good and evil").
+   * `as-noun`: loaded only as a noun for people or a group ("the doomsday cult"), not as an adjective
+   * before another noun ("a cult film", "cult following").
    */
-  readonly context?: 'attribution' | 'sentence-adverb' | 'before-noun'
+  readonly context?: 'attribution' | 'sentence-adverb' | 'before-noun' | 'as-noun'
   readonly examples: {readonly bad: readonly string[]; readonly good: readonly string[]}
 }
 
@@ -53,6 +57,13 @@ export const entries = lexicon as readonly LexiconEntry[]
 
 /** Quoted words up to this length, inside the writer's sentence and with no speaker, are scare quotes. */
 const scareQuoteWords = 6
+
+/**
+ * A quotation after "known as", "nicknamed", "the term" names a thing ("children known as ‘snowflake
+ * children’"): the marks show a name in use, not the writer's doubt. ("so-called" is doubt: no match.)
+ */
+const namingBefore =
+  /(?:\bknown as|(?<![-\p{L}])called|\bdubbed|\btermed|\bnicknamed|\bentitled|\bthe (?:term|word|phrase|name|slogan|hashtag))\s*$/iu
 
 /** Words that mark a name or term as the writer's doubt when a quotation follows them. */
 const distancing = new Set(['so-called', 'self-styled', 'self-proclaimed', 'self-declared', 'supposed', 'alleged'])
@@ -122,6 +133,207 @@ const finiteMarkers = new Set([
 
 const relatives = new Set(['who', 'whom', 'whose', 'which', 'where', 'when'])
 
+/** Said-word forms that are as often nouns ("a claim", "insurance claims"): a verb only after a subject. */
+const nounForms = new Set(['claim', 'claims'])
+
+/** Infinitives that carry a report after a said-word: "claimed to be", "claims to have seen". */
+const reportedInfinitives = new Set([
+  'be',
+  'have',
+  'know',
+  'own',
+  'represent',
+  'speak',
+  'understand',
+  'care',
+  'support',
+  'stand',
+  'champion',
+  'believe'
+])
+
+/** Words that end a subject and start a noun phrase or a prepositional phrase instead. */
+const prepositions = new Set([
+  'of',
+  'for',
+  'about',
+  'against',
+  'on',
+  'over',
+  'by',
+  'from',
+  'in',
+  'under',
+  'with',
+  'after',
+  'into',
+  'at'
+])
+
+/** Words before a noun ("the claims", "faced claims", "for claims"): the form after them is no verb. */
+const beforeNouns = new Set([
+  'a',
+  'an',
+  'the',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  'this',
+  'these',
+  'those',
+  'such',
+  'any',
+  'no',
+  'every',
+  'each',
+  'some',
+  'many',
+  'false',
+  'new',
+  'similar',
+  'further',
+  'unfounded',
+  'unsubstantiated',
+  'face',
+  'faces',
+  'faced',
+  'facing',
+  'make',
+  'makes',
+  'made',
+  'making',
+  'deny',
+  'denies',
+  'denied',
+  'denying',
+  'reject',
+  'rejects',
+  'rejected',
+  'dismiss',
+  'dismissed',
+  'investigate',
+  'investigated',
+  'file',
+  'filed',
+  'lodge',
+  'lodged',
+  'submit',
+  'submitted',
+  'settle',
+  'settled',
+  'process',
+  'processed',
+  'pay',
+  'paid',
+  ...prepositions
+])
+
+/** Subject pronouns and relatives that can stand before a said-word. */
+const subjects = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 'that', 'which'])
+
+/** Words after which only a verb can follow: "would claim", "to claim", "did not claim". */
+const verbBefore = new Set([
+  'to',
+  'not',
+  'would',
+  'could',
+  'will',
+  'may',
+  'might',
+  'must',
+  'should',
+  'can',
+  'did',
+  'do',
+  'does',
+  "didn't",
+  "don't",
+  "doesn't"
+])
+
+/** Function words and verbs ending in -s that are no plural subject ("this claims", "always claims"). */
+const notPluralSubjects = new Set([
+  'is',
+  'was',
+  'has',
+  'does',
+  'this',
+  'its',
+  'his',
+  'as',
+  'us',
+  'thus',
+  'always',
+  'perhaps',
+  'across',
+  'unless',
+  'yes',
+  'less'
+])
+
+/**
+ * Whether a said-word that is also a noun has a subject before it, across adverbs: "he claims",
+ * "Bloomberg claims", "critics now claim", "those who claim". Not "the claims", "asylum claims".
+ */
+function hasSubject(text: string, words: readonly WordToken[], at: number): boolean {
+  let before = at - 1
+  while (
+    before >= 0 &&
+    /ly$|^(?:now|also|still|even|often|again|once|never|repeatedly)$/.test(normalizeWord(words[before]?.text ?? ''))
+  )
+    before--
+  const previous = words[before]
+  if (!previous) return false
+  const key = normalizeWord(previous.text)
+  // "Trump's claims": a possessive makes the next word a noun.
+  if (beforeNouns.has(key) || /['’]/.test(text.slice(previous.end, words[before + 1]?.start ?? previous.end))) return false
+  if (subjects.has(key)) return true
+  // "would claim", "to claim": only the base form follows a modal or "to" ("in response to claims" is a noun).
+  if (verbBefore.has(key)) return normalizeWord(words[at]?.text ?? '') === 'claim'
+  if (/^\p{Lu}/u.test(previous.text)) return isNamedSubject(text, words, before)
+  // "The company claims": a noun after a determiner at the start of the clause is its subject.
+  const twoBefore = words[before - 1]
+  if (twoBefore && determiners.has(normalizeWord(twoBefore.text)) && (before - 1 === 0 || clauseStarts(text, words, before - 1)))
+    return true
+  return /[^s']s$/.test(key) && !notPluralSubjects.has(key)
+}
+
+/**
+ * A capitalised word before the verb is its subject when the name it ends starts a clause or
+ * follows a determiner: "Yukos claims", "but Parry claims", "The Mozilla Foundation claims". Not a
+ * name used as an adjective after a verb or preposition ("amid Tory claims", "at Labour claims"),
+ * nor a capitalised participle ("Following claims that").
+ */
+function isNamedSubject(text: string, words: readonly WordToken[], last: number): boolean {
+  if (/ing$/.test(words[last]?.text ?? '')) return false
+  let first = last
+  while (first > 0 && /^\p{Lu}/u.test(words[first - 1]?.text ?? '')) first--
+  if (first === 0 || clauseStarts(text, words, first)) return true
+  return determiners.has(normalizeWord(words[first - 1]?.text ?? ''))
+}
+
+const determiners = new Set(['the', 'a', 'an', 'this', 'his', 'her', 'its', 'their', 'our', 'my', 'your'])
+
+/** Whether a clause starts at a word: the sentence's first word, or after a comma, colon or "and". */
+function clauseStarts(text: string, words: readonly WordToken[], at: number): boolean {
+  const word = words[at]
+  const previous = words[at - 1]
+  if (!word || !previous) return true
+  return (
+    /[,;:—–]\s*$/.test(text.slice(previous.end, word.start)) ||
+    ['and', 'but', 'while', 'as', 'because'].includes(normalizeWord(previous.text))
+  )
+}
+
+/** Whether the sentence reports a dispute in the writer's words, not inside a quotation. */
+function reportsDispute(document: ArticleDocument, words: readonly WordToken[]): boolean {
+  return words.some((word) => disputeWords.has(normalizeWord(word.text)) && !quotationAround(document, word.start, word.end))
+}
+
 function quoteList(words: readonly string[]): string {
   return words.map((word) => `\`${word}\``).join(' or ')
 }
@@ -188,18 +400,22 @@ export const rule: Rule<LoadedWordingOptions> = {
       }
 
       for (const sentence of document.sentences) {
-        const words = sentence.words.map(withoutPossessive)
-        const titleCase = isTitleCase(words)
+        const words = sentence.words.map(possessiveStripped)
+        // Whether the sentence is a Title Case headline, worked out only when a match is capitalised.
+        let titleCase: boolean | undefined
         for (const match of matcher.match(words, document.text)) {
           const first = words[match.from]
           const last = words[match.to - 1]
           if (!first || !last) continue
           const entry = match.value
-          if (!titleCase && looksLikeName(words, match.from, match.to)) continue
+          if (looksLikeName(document.text, words, match.from, match.to)) {
+            if (titleCase === undefined) titleCase = isTitleCase(words)
+            if (!titleCase) continue
+          }
           if (entry.category === 'said-word' && isPassive(words, match.from)) continue
           if (!inContext(entry, document.text, words, match.from, match.to)) continue
           // Doubt with a source is reporting, not the writer's: "She claimed X, a figure the council disputed."
-          if (entry.category === 'said-word' && words.some((word) => disputeWords.has(normalizeWord(word.text)))) continue
+          if (entry.category === 'said-word' && reportsDispute(document, words)) continue
 
           const quotation = quotationAround(document, first.start, last.end)
           if (quotation && !options.checkQuotes) {
@@ -231,10 +447,16 @@ export const rule: Rule<LoadedWordingOptions> = {
           })
         }
         // "so-called ‘X’" with X not a loaded word: the distancing word and the quotes together.
-        reportDistancedQuotes(document, sentence, reportScareQuotes, allowed)
+        if (document.quotations.length > 0) reportDistancedQuotes(document, sentence, reportScareQuotes, allowed)
       }
     }
   }
+}
+
+/** `withoutPossessive`, skipping its pattern for the many words with no apostrophe at all. */
+function possessiveStripped(word: WordToken): WordToken {
+  const {text} = word
+  return text.includes("'") || text.includes('’') ? withoutPossessive(word) : word
 }
 
 function reportDistancedQuotes(
@@ -273,20 +495,51 @@ function wordCount(document: ArticleDocument, quotation: Quotation): number {
  */
 function isScareQuote(document: ArticleDocument, quotation: Quotation): boolean {
   if (!quotation.closed || wordCount(document, quotation) > scareQuoteWords || !isEmbedded(document, quotation)) return false
+  if (namingBefore.test(document.text.slice(Math.max(0, quotation.start - 24), quotation.start))) return false
+  if (hasOpinionHolder(document, quotation)) return false
   const attribution = attributionOf(document, quotation)
   return attribution === undefined || attribution === 'adjacent'
+}
+
+/**
+ * Verbs that give a quoted word or phrase an owner, beyond the verbs of saying: praise, defence and
+ * belief ("defended him as an “outstanding human being”", "thinks he does “outstanding work”").
+ */
+const opinionVerbs = new Set(
+  (
+    'defend defends defended defending think thinks thought believe believes believed consider considers considered ' +
+    'deem deems deemed laud lauds lauded tout touts touted champion champions championed'
+  ).split(' ')
+)
+
+/**
+ * Whether the quotation's sentence has someone holding the quoted words: a verb of opinion, or a
+ * verb of saying in the progressive ("a congressman is saying there is “credible evidence”"),
+ * which the shared speaker test reads as an agentless passive.
+ */
+function hasOpinionHolder(document: ArticleDocument, quotation: Quotation): boolean {
+  const sentence = sentenceAt(document, quotation.start)
+  if (!sentence) return false
+  return sentence.words.some((word) => {
+    if (quotationAround(document, word.start, word.end)) return false
+    const key = normalizeWord(word.text)
+    return opinionVerbs.has(key) || (key.endsWith('ing') && speechVerbs.has(key))
+  })
 }
 
 /**
  * A capitalised match is a name or title ("Bloody Sunday", a film called Tyrant): mid-sentence
  * always; at the start of a sentence when the next word is capitalised too.
  */
-function looksLikeName(words: readonly WordToken[], from: number, to: number): boolean {
+function looksLikeName(text: string, words: readonly WordToken[], from: number, to: number): boolean {
   const first = words[from]
   if (!first || !/^\p{Lu}/u.test(first.text)) return false
   if (from > 0) return true
   const next = words[to]
-  return next !== undefined && /^\p{Lu}/u.test(next.text) && next.text !== 'I'
+  const last = words[to - 1]
+  // "Fortunately, President Trump …": a comma ends the word's phrase, so it is no part of a name.
+  if (!next || !last || !/^\s+$/.test(text.slice(last.end, next.start))) return false
+  return /^\p{Lu}/u.test(next.text) && next.text !== 'I'
 }
 
 /** A headline in Title Case capitalises every word, so capitals say nothing about names there. */
@@ -298,6 +551,8 @@ function isTitleCase(words: readonly WordToken[]): boolean {
 
 /** "it is claimed", "was admitted to hospital": a passive names no speaker, so no said-word is chosen. */
 function isPassive(words: readonly WordToken[], at: number): boolean {
+  // "is claiming that …" is a progressive with its speaker as subject, not a passive.
+  if (/ing$/.test(words[at]?.lower ?? '')) return false
   let before = at - 1
   while (before >= 0 && /ly$/.test(words[before]?.lower ?? '')) before--
   const previous = words[before]
@@ -309,18 +564,31 @@ function isPassive(words: readonly WordToken[], at: number): boolean {
  * "…,” she insisted." Its other senses take a plain object ("admitted eleven patients", "claimed
  * the title", "conceded a goal") and are left alone.
  */
-function isAttributionVerb(text: string, words: readonly WordToken[], from: number, to: number): boolean {
+function isAttributionVerb(text: string, words: readonly WordToken[], from: number, to: number, alsoNoun = false): boolean {
   const first = words[from]
   const last = words[to - 1]
   if (!first || !last) return false
+  // "claimed to be", "claims to have": a verb of attribution with an infinitive for its report.
+  const following = words[to + 1]
+  if (normalizeWord(words[to]?.text ?? '') === 'to' && following && reportedInfinitives.has(normalizeWord(following.text)))
+    return true
   const after = text.slice(last.end, words[to]?.start ?? last.end + 3)
   // Ends its clause ("…, she admitted.") or introduces a quotation ("claimed: “…”").
   if (/^\s*[.,;:!?—–"“‘'”’]/.test(after) || words[to] === undefined) return true
   const before = text.slice(words[from - 1]?.end ?? first.start - 3, first.start)
   if (/[,.!?]["”’']\s*$/.test(before)) return true
-  const next = words[to]
+  // "claiming now that", "admitted privately that": an adverb between the verb and its report.
+  let reportAt = to
+  while (
+    words[reportAt + 1] &&
+    /ly$|^(?:now|also|again|later|once|today|yesterday)$/.test(normalizeWord(words[reportAt]?.text ?? ''))
+  )
+    reportAt++
+  const next = words[reportAt]
   if (!next) return true
   const key = normalizeWord(next.text)
+  // "the claims that were rejected": a relative clause on the noun, not a report.
+  if (alsoNoun && key === 'that' && finiteMarkers.has(normalizeWord(words[reportAt + 1]?.text ?? ''))) return false
   if (key === 'that' || subjectPronouns.has(key)) return true
   // A reported clause: a subject of a few words, then an auxiliary or copula, before any break.
   for (let at = to; at < Math.min(words.length, to + 6); at++) {
@@ -329,6 +597,8 @@ function isAttributionVerb(text: string, words: readonly WordToken[], from: numb
     if (!word) break
     // "admitted two preachers who had …": a relative clause belongs to the object, not a report.
     if (relatives.has(normalizeWord(word.text))) break
+    // "claims for compensation were rejected": a noun's prepositional phrase, not a report.
+    if (alsoNoun && prepositions.has(normalizeWord(word.text))) break
     if (at > to && finiteMarkers.has(normalizeWord(word.text))) return true
     if (following && /[,;:.()]/.test(text.slice(word.end, following.start))) break
   }
@@ -399,10 +669,21 @@ const notNouns = new Set([
   'while'
 ])
 
+/** Whether the word before `to` stands straight before a word that can be its noun ("cult film"). */
+function isBeforeNoun(text: string, words: readonly WordToken[], to: number): boolean {
+  const last = words[to - 1]
+  const next = words[to]
+  if (!last || !next || !/^\s+$/.test(text.slice(last.end, next.start))) return false
+  return /^\p{L}/u.test(next.text) && !notNouns.has(normalizeWord(next.text))
+}
+
 function inContext(entry: LexiconEntry, text: string, words: readonly WordToken[], from: number, to: number): boolean {
   switch (entry.context) {
-    case 'attribution':
-      return isAttributionVerb(text, words, from, to)
+    case 'attribution': {
+      const alsoNoun = from + 1 === to && nounForms.has(normalizeWord(words[from]?.text ?? ''))
+      if (alsoNoun && !hasSubject(text, words, from)) return false
+      return isAttributionVerb(text, words, from, to, alsoNoun)
+    }
     case 'sentence-adverb': {
       const first = words[from]
       const last = words[to - 1]
@@ -412,12 +693,11 @@ function inContext(entry: LexiconEntry, text: string, words: readonly WordToken[
       const after = text.slice(last.end, words[to]?.start ?? text.length)
       return /[,;:(—–]\s*$/.test(before) || /^\s*[,;)—–]/.test(after)
     }
-    case 'before-noun': {
-      const last = words[to - 1]
-      const next = words[to]
-      if (!last || !next || !/^\s+$/.test(text.slice(last.end, next.start))) return false
-      return /^\p{L}/u.test(next.text) && !notNouns.has(normalizeWord(next.text))
-    }
+    case 'as-noun':
+      // "the cult of Mithras", "a cult of personality": the old sense, worship of someone.
+      return !isBeforeNoun(text, words, to) && normalizeWord(words[to]?.text ?? '') !== 'of'
+    case 'before-noun':
+      return isBeforeNoun(text, words, to)
     default:
       return true
   }

@@ -37,7 +37,21 @@ describe('loaded-wording: invalid', () => {
     ['a sentence adverb set off by commas', 'The policy, sadly, has failed.', ['sadly@12']],
     ['an adjective before its noun', 'The evil regime fell in 1989.', ['evil@4']],
     ['a label in the words of a paraphrase', 'Critics say the plan is a power grab.', ['power grab@26']],
-    ['every finding in a sentence', 'Thugs slammed the iconic gates.', ['Thugs@0', 'slammed@6', 'iconic@18']]
+    ['every finding in a sentence', 'Thugs slammed the iconic gates.', ['Thugs@0', 'slammed@6', 'iconic@18']],
+    ['claims as a verb after a name', 'Yukos claims its shareholders were ignored.', ['claims@6']],
+    ['claim after a plural subject and an adverb', 'Critics now claim that the plan failed.', ['claim@12']],
+    ['claim after a determiner and its noun', 'The company claims its filter is safe.', ['claims@12']],
+    ['claimed with an infinitive for its report', 'The group claimed to represent every farmer.', ['claimed@10']],
+    ['a progressive said-word, which is no passive', 'The firm is claiming that the fault was fixed.', ['claiming@12']],
+    ['a said-word with an adverb before its report', 'Activists are claiming now that the park is unsafe.', ['claiming@14']],
+    [
+      'a said-word whose only dispute is inside the quotation',
+      'He said, claiming: “Patients cannot be denied care.”',
+      ['claiming@9']
+    ],
+    ['a sentence adverb before a capitalised name', 'Fortunately, President Obama signed the bill.', ['Fortunately@0']],
+    ['a label used as a noun', 'Police raided the compound of the doomsday cult.', ['cult@43']],
+    ['another form of a label', 'The march descended into thuggery.', ['thuggery@25']]
   ])('%s', (_name, text, expected) => {
     expect(flagged(text)).toEqual(expected)
   })
@@ -59,7 +73,17 @@ describe('loaded-wording: valid', () => {
     ['an adverb of manner, not of comment', 'The peak was clearly visible from the town.'],
     ['a noun of moral writing', 'The sermon was about good and evil.'],
     ['an info-strength word by default', 'The regime closed the border on Monday.'],
-    ['neutral wording', 'The minister criticised the report on Tuesday.']
+    ['neutral wording', 'The minister criticised the report on Tuesday.'],
+    ['claims as a noun after a verb', 'Insurers face claims of more than £60m.'],
+    ['claims after a preposition', 'He responded to claims that he had lied.'],
+    ['a name used as an adjective before claims', 'The minister hit back at Labour claims he had lied.'],
+    ['claims after a capitalised participle', 'Following claims that the vote was rigged, police investigated.'],
+    ['a relative clause on the noun claims', 'The claims that were rejected cost £2m.'],
+    ['claims as a noun with its own phrase', 'Asylum claims from Syria were rejected.'],
+    ['a label as an adjective before its noun', 'The film has a cult following in Japan.'],
+    ['cult in its sense of worship', 'The temple served the cult of Mithras.'],
+    ['a literal firestorm', 'Bombing raids created a firestorm that destroyed the city.'],
+    ['a quoted name after "known as", which is no scare quote', 'Children born this way are known as “snowflake children”.']
   ])('%s', (_name, text) => {
     expect(flagged(text)).toEqual([])
   })
@@ -76,7 +100,9 @@ describe('loaded-wording: quotations', () => {
     ['a quote running over lines without reopening', 'She said: “They came at night\nand the thugs broke every window.”'],
     ['a short quote with a speaker', 'The mayor slated what she called “a disgraceful failure”.'],
     ['unattributed speech, reported by unattributed-claim instead', '‘These thugs have wrecked our town and nobody cares.’'],
-    ['a quoted name that is not loaded', 'Nicknamed ‘The Ghost’, he has not been seen since 2014.']
+    ['a quoted name that is not loaded', 'Nicknamed ‘The Ghost’, he has not been seen since 2014.'],
+    ['a quoted verdict with a verb of opinion', 'The MP defended the preacher as an “outstanding human being”.'],
+    ['a quoted phrase with a progressive verb of saying', 'A congressman is saying there was “terrorist infiltration”.']
   ])('leaves the speaker’s words alone: %s', (_name, text) => {
     expect(flagged(text)).toEqual([])
   })
@@ -188,6 +214,7 @@ describe('loaded-wording: seeds', () => {
     expect(words('000_3513509d732e560b.txt', 'txt')).toEqual([
       '14:fanatics',
       '14:so-called ‘crocodile cells’',
+      '30:claim',
       '54:fanatics',
       '56:bloody',
       '56:fanatics',
