@@ -85,9 +85,8 @@ export function parseEnglish(text: string, piece = pieceLength): NlcstRoot {
     blankLine.lastIndex = start + piece
     const cut = text.length - start > piece ? blankLine.exec(text) : null
     const end = cut ? cut.index + cut[0].length : text.length
-    const part = new ParseEnglish().parse(text.slice(start, end))
-    if (start > 0) for (const child of part.children) shift(child, start, line, column)
-    children.push(...part.children)
+    const part = new PieceParser({line, column, offset: start}).parse(text.slice(start, end))
+    for (const child of part.children) children.push(child)
     // Where the next piece starts, as a point.
     for (let index = start; index < end; index++) {
       const code = text.charCodeAt(index)
@@ -103,18 +102,47 @@ export function parseEnglish(text: string, piece = pieceLength): NlcstRoot {
   return {type: 'RootNode', children, ...(first && last ? {position: {start: first, end: last}} : {})}
 }
 
-/** Moves a piece's node to the piece's place in the file (new points: parse-latin shares some). */
-function shift(node: NlcstNode, offset: number, line: number, column: number): void {
-  const position = node.position
-  if (position) {
-    const move = (point: Position['start']) => ({
-      line: point.line + line - 1,
-      column: point.line === 1 ? point.column + column - 1 : point.column,
-      offset: (point.offset ?? 0) + offset
-    })
-    node.position = {start: move(position.start), end: move(position.end)}
+type Point = Position['start']
+
+/**
+ * parse-english for a piece that starts at `origin` in the file. Its tokenizer makes every point
+ * of the tree (the plugins that merge tokens only pass those points on), so the points are moved
+ * right there, in place: no second walk over the tree and no new point for every node.
+ */
+class PieceParser extends ParseEnglish {
+  readonly #origin: Point
+
+  constructor(origin: Point) {
+    super()
+    this.#origin = origin
   }
-  if ('children' in node) for (const child of (node as Parent).children) shift(child as NlcstNode, offset, line, column)
+
+  override tokenize(value?: string | null): ReturnType<ParseEnglish['tokenize']> {
+    const tokens = super.tokenize(value)
+    if (this.#origin.offset === 0) return tokens
+    for (const token of tokens) {
+      const position = token.position
+      if (!position) continue
+      this.#move(position.start)
+      this.#move(position.end)
+      // A word's text node starts where the word does (one shared point); its end is its own.
+      if (token.type !== 'WordNode') continue
+      for (const child of token.children) {
+        if (!child.position) continue
+        if (child.position.start !== position.start) this.#move(child.position.start)
+        if (child.position.end !== position.end) this.#move(child.position.end)
+      }
+    }
+    return tokens
+  }
+
+  /** A point of the piece, moved to where it is in the file. */
+  #move(point: Point): void {
+    const origin = this.#origin
+    if (point.line === 1) point.column += origin.column - 1
+    point.line += origin.line - 1
+    point.offset = (point.offset ?? 0) + (origin.offset ?? 0)
+  }
 }
 
 /** The converters read the file's value; hand them the BOM-less text under the same path. */

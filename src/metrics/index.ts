@@ -26,7 +26,7 @@
 import type {Nodes, Paragraph, Root, Sentence} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import {hasPassive} from '../../rules/passive-voice/detect.js'
-import type {ArticleDocument} from '../kit/document.js'
+import type {ArticleDocument, WordToken} from '../kit/document.js'
 import {
   automatedReadability,
   colemanLiau,
@@ -135,19 +135,30 @@ function emptyCounts(): SentenceCounts {
 /** Adds one sentence's words (as written) to `counts`. */
 function countSentence(counts: SentenceCounts, sentence: Iterable<string>): void {
   let position = 0
-  for (const word of sentence) {
-    const measure = measureWord(word, position === 0)
-    if (measure === undefined) continue
-    position++
-    counts.characters += measure.characters
-    counts.letters += measure.letters
-    counts.syllables += measure.syllables
-    if (measure.syllables >= 3) counts.polysyllables++
-    if (measure.complex) counts.complexWords++
-    if (!measure.familiar) counts.difficultWords++
-  }
+  for (const word of sentence) if (countWord(counts, word, position === 0)) position++
   if (position > 0) counts.sentences++
   counts.words += position
+}
+
+/** Adds one sentence unit's words to `counts`, as `countSentence` does for their texts. */
+function countUnitWords(counts: SentenceCounts, words: readonly WordToken[]): void {
+  let position = 0
+  for (const word of words) if (countWord(counts, word.text, position === 0)) position++
+  if (position > 0) counts.sentences++
+  counts.words += position
+}
+
+/** Adds one word's measures to `counts`; false when it is no word to count (white space only). */
+function countWord(counts: SentenceCounts, word: string, initial: boolean): boolean {
+  const measure = measureWord(word, initial)
+  if (measure === undefined) return false
+  counts.characters += measure.characters
+  counts.letters += measure.letters
+  counts.syllables += measure.syllables
+  if (measure.syllables >= 3) counts.polysyllables++
+  if (measure.complex) counts.complexWords++
+  if (!measure.familiar) counts.difficultWords++
+  return true
 }
 
 function addCounts(total: SentenceCounts, part: SentenceCounts): void {
@@ -172,10 +183,7 @@ function countsOf(unit: SentenceUnit): SentenceCounts {
   let counts = unitCounts.get(unit)
   if (!counts) {
     counts = emptyCounts()
-    countSentence(
-      counts,
-      unit.words.map((word) => word.text)
-    )
+    countUnitWords(counts, unit.words)
     unitCounts.set(unit, counts)
   }
   return counts
@@ -328,9 +336,16 @@ export function consensusGrade(metrics: Metrics): number {
 /** Block kinds read as running prose: headlines, captions, lists, tables and code are not. */
 export const proseKinds: ReadonlySet<string> = new Set(['paragraph', 'quote'])
 
-/** The sentences of the article's running prose. */
-export function proseSentences(document: ArticleDocument): SentenceUnit[] {
-  return sentenceUnits(document).filter((unit) => proseKinds.has(unit.kind))
+const prose = new WeakMap<ArticleDocument, readonly SentenceUnit[]>()
+
+/** The sentences of the article's running prose; computed once per document (three rules read them). */
+export function proseSentences(document: ArticleDocument): readonly SentenceUnit[] {
+  let list = prose.get(document)
+  if (!list) {
+    list = sentenceUnits(document).filter((unit) => proseKinds.has(unit.kind))
+    prose.set(document, list)
+  }
+  return list
 }
 
 /** Metrics of some sentences alone (a sentence, a paragraph, the prose of an article). */
