@@ -56,16 +56,57 @@ export interface ArticleDocument {
   readonly data: CopydeskData
 }
 
-const documents = new WeakMap<Root, ArticleDocument>()
+/*
+ * Why caches live on the objects they belong to, not in WeakMaps: a WeakMap entry is an ephemeron,
+ * and V8's young-generation collector keeps every ephemeron value alive, with all it references,
+ * until a full collection. A document refers to its tree's nodes, so caching documents (and what
+ * rules derive from them) in WeakMaps had every tree of every file promoted to the old generation:
+ * garbage collection took more time than building the documents. A hidden property dies with its
+ * object in the next young-generation collection.
+ */
+const documentSlot = Symbol('copydesk.document')
+const cacheSlot = Symbol('copydesk.cache')
+
+interface WithDocument {
+  [documentSlot]?: ArticleDocument
+}
+
+interface WithCache {
+  [cacheSlot]?: Map<symbol, unknown>
+}
+
+/** Sets a property that enumerations, JSON and deep equality in tests do not see. */
+function hide<Target extends object, Key extends symbol>(target: Target, key: Key, value: unknown): void {
+  Object.defineProperty(target, key, {value, configurable: true, writable: true})
+}
 
 /** The shared view of a tree, built on first use and cached for the other rules. */
 export function getDocument(tree: Root, file: VFile): ArticleDocument {
-  let document = documents.get(tree)
+  let document = (tree as WithDocument)[documentSlot]
   if (!document) {
     document = buildDocument(tree, file)
-    documents.set(tree, document)
+    hide(tree, documentSlot, document)
   }
   return document
+}
+
+/**
+ * `compute`, run at most once per document: the result is kept on the document, for the rules and
+ * metrics that read the same derived view (see above for why not in a WeakMap).
+ */
+export function oncePerDocument<Value>(compute: (document: ArticleDocument) => Value): (document: ArticleDocument) => Value {
+  const key = Symbol(compute.name)
+  return (document) => {
+    let cache = (document as WithCache)[cacheSlot]
+    if (!cache) {
+      cache = new Map()
+      hide(document, cacheSlot, cache)
+    }
+    if (cache.has(key)) return cache.get(key) as Value
+    const value = compute(document)
+    cache.set(key, value)
+    return value
+  }
 }
 
 function buildDocument(tree: Root, file: VFile): ArticleDocument {
@@ -289,7 +330,16 @@ function isSpace(char: string): boolean {
 }
 
 /** For each quotation, the furthest end of it and every quotation before it. */
-const reaches = new WeakMap<readonly Quotation[], Int32Array>()
+const reachesOf = oncePerDocument(function quotationReaches(document): Int32Array {
+  const list = document.quotations
+  const reach = new Int32Array(list.length)
+  let furthest = -1
+  for (let index = 0; index < list.length; index++) {
+    furthest = Math.max(furthest, list[index]?.end ?? -1)
+    reach[index] = furthest
+  }
+  return reach
+})
 
 /**
  * The innermost quotation containing `[start, end)`, if any: the last one, in order of start,
@@ -299,16 +349,7 @@ const reaches = new WeakMap<readonly Quotation[], Int32Array>()
  */
 export function quotationAround(document: ArticleDocument, start: number, end: number): Quotation | undefined {
   const list = document.quotations
-  let reach = reaches.get(list)
-  if (!reach) {
-    reach = new Int32Array(list.length)
-    let furthest = -1
-    list.forEach((quotation, index) => {
-      furthest = Math.max(furthest, quotation.end)
-      ;(reach as Int32Array)[index] = furthest
-    })
-    reaches.set(list, reach)
-  }
+  const reach = reachesOf(document)
   let low = 0
   let high = list.length - 1
   while (low <= high) {

@@ -26,7 +26,7 @@
 import type {Nodes, Paragraph, Root, Sentence} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import {hasPassive} from '../../rules/passive-voice/detect.js'
-import type {ArticleDocument, WordToken} from '../kit/document.js'
+import {type ArticleDocument, oncePerDocument, type WordToken} from '../kit/document.js'
 import {
   automatedReadability,
   colemanLiau,
@@ -177,14 +177,22 @@ function addCounts(total: SentenceCounts, part: SentenceCounts): void {
  * then the prose as a whole, and the report measures the whole document again. The counts are
  * integer sums, so adding cached per-sentence counts gives exactly what a fresh pass would.
  */
-const unitCounts = new WeakMap<SentenceUnit, SentenceCounts>()
+const countsSlot = Symbol('copydesk.counts')
+
+/**
+ * A unit carries its counts in a hidden property, not in a WeakMap: WeakMap values outlive a
+ * young-generation collection (see `oncePerDocument`), and with them every unit and its words.
+ */
+interface CountedUnit {
+  [countsSlot]?: SentenceCounts
+}
 
 function countsOf(unit: SentenceUnit): SentenceCounts {
-  let counts = unitCounts.get(unit)
+  let counts = (unit as CountedUnit)[countsSlot]
   if (!counts) {
     counts = emptyCounts()
     countUnitWords(counts, unit.words)
-    unitCounts.set(unit, counts)
+    Object.defineProperty(unit, countsSlot, {value: counts})
   }
   return counts
 }
@@ -336,17 +344,10 @@ export function consensusGrade(metrics: Metrics): number {
 /** Block kinds read as running prose: headlines, captions, lists, tables and code are not. */
 export const proseKinds: ReadonlySet<string> = new Set(['paragraph', 'quote'])
 
-const prose = new WeakMap<ArticleDocument, readonly SentenceUnit[]>()
-
 /** The sentences of the article's running prose; computed once per document (three rules read them). */
-export function proseSentences(document: ArticleDocument): readonly SentenceUnit[] {
-  let list = prose.get(document)
-  if (!list) {
-    list = sentenceUnits(document).filter((unit) => proseKinds.has(unit.kind))
-    prose.set(document, list)
-  }
-  return list
-}
+export const proseSentences: (document: ArticleDocument) => readonly SentenceUnit[] = oncePerDocument((document) =>
+  sentenceUnits(document).filter((unit) => proseKinds.has(unit.kind))
+)
 
 /** Metrics of some sentences alone (a sentence, a paragraph, the prose of an article). */
 export function measureSentences(units: readonly SentenceUnit[]): Metrics {
