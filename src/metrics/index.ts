@@ -38,7 +38,7 @@ import {
   smog
 } from './formulas.js'
 import {type SentenceUnit, sentenceUnits} from './sentences.js'
-import {countCharacters, countLetters, countSyllables, isComplexWord, isFamiliarWord} from './words.js'
+import {countCharacters, countLetters, countSyllables, isComplexWord, isFamiliarWord, startsUppercase} from './words.js'
 
 export {type SentenceUnit, sentenceUnits} from './sentences.js'
 export {countSyllables}
@@ -79,33 +79,40 @@ interface WordMeasure {
   readonly characters: number
   readonly letters: number
   readonly syllables: number
+  /** Gunning's hard word, and not familiar to Dale–Chall, when it starts its sentence. */
   readonly complex: boolean
   readonly familiar: boolean
+  /**
+   * Inside a sentence a capitalised word is a name: never hard, always familiar (see
+   * `isComplexWord`, `isFamiliarWord`). So one measure serves both places in a sentence.
+   */
+  readonly capitalised: boolean
 }
 
 /**
- * Every measure of a word, by the word as written and whether it starts its sentence. A news
- * archive repeats a small vocabulary, so each distinct word runs the regexes and word lists once.
- * Cleared when it grows past `maxCachedWords`, so a huge file cannot make it grow without end.
+ * Every measure of a word, by the word as written. A news archive repeats a small vocabulary, so
+ * each distinct word runs the regexes and word lists once. Cleared when it grows past
+ * `maxCachedWords`, so a huge file cannot make it grow without end.
  */
-const measures = [new Map<string, WordMeasure | null>(), new Map<string, WordMeasure | null>()] as const
+const measures = new Map<string, WordMeasure | null>()
 const maxCachedWords = 100_000
 
-function measureWord(word: string, initial: boolean): WordMeasure | undefined {
-  const cache = measures[initial ? 1 : 0]
-  let measure = cache.get(word)
+/** The measures of a word; undefined for one that is only white space (not counted). */
+function measureWord(word: string): WordMeasure | undefined {
+  let measure = measures.get(word)
   if (measure === undefined) {
     measure = NON_SPACE.test(word)
       ? {
           characters: countCharacters(word),
           letters: countLetters(word),
           syllables: countSyllables(word),
-          complex: isComplexWord(word, initial),
-          familiar: isFamiliarWord(word, initial)
+          complex: isComplexWord(word, true),
+          familiar: isFamiliarWord(word, true),
+          capitalised: startsUppercase(word)
         }
       : null
-    if (cache.size >= maxCachedWords) cache.clear()
-    cache.set(word, measure)
+    if (measures.size >= maxCachedWords) measures.clear()
+    measures.set(word, measure)
   }
   return measure ?? undefined
 }
@@ -150,14 +157,15 @@ function countUnitWords(counts: SentenceCounts, words: readonly WordToken[]): vo
 
 /** Adds one word's measures to `counts`; false when it is no word to count (white space only). */
 function countWord(counts: SentenceCounts, word: string, initial: boolean): boolean {
-  const measure = measureWord(word, initial)
+  const measure = measureWord(word)
   if (measure === undefined) return false
   counts.characters += measure.characters
   counts.letters += measure.letters
   counts.syllables += measure.syllables
   if (measure.syllables >= 3) counts.polysyllables++
-  if (measure.complex) counts.complexWords++
-  if (!measure.familiar) counts.difficultWords++
+  const name = measure.capitalised && !initial
+  if (measure.complex && !name) counts.complexWords++
+  if (!measure.familiar && !name) counts.difficultWords++
   return true
 }
 
