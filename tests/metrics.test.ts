@@ -236,6 +236,12 @@ describe('computeMetrics', () => {
     expect(metrics.characters).toBe(metrics.letters + 3 + 4)
   })
 
+  it('counts letters and figures beyond ASCII, astral letters once each', () => {
+    const metrics = computeMetrics({sentences: [['naïve', 'x²', 'Ⅻ', '𝐀𝐁', 'İstanbul']], paragraphs: 1})
+    expect(metrics.letters).toBe(5 + 1 + 0 + 2 + 8)
+    expect(metrics.characters).toBe(metrics.letters + 1 + 1)
+  })
+
   it('rounds every score to 2 decimals', () => {
     const metrics = measureTree(parse('LONG_TEXT'))
     for (const score of SCORES) {

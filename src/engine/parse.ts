@@ -41,14 +41,14 @@ export function parse(file: VFile, format: Format): Parsed {
   if (format === 'md') {
     const source = markdownParser.parse(text)
     source.position ??= wholeFile(file, text)
-    const tree = mdastToNlcst(source, stand(file, text), ParseEnglish) as NlcstRoot
+    const tree = mdastToNlcst(source, stand(file, text), FastParseEnglish) as NlcstRoot
     repoint(tree, file, textRuns(source, text))
     return {tree, source, blocks: markdownBlocks(source, text)}
   }
   const source = htmlParser.parse(text)
   // An empty (or all-comment) document parses to a root without a position, which the converter refuses.
   source.position ??= wholeFile(file, text)
-  const tree = hastToNlcst(source, stand(file, text), ParseEnglish) as NlcstRoot
+  const tree = hastToNlcst(source, stand(file, text), FastParseEnglish) as NlcstRoot
   repoint(tree, file, textRuns(source, text))
   return {tree, source, blocks: htmlBlocks(source)}
 }
@@ -76,7 +76,7 @@ const blankLine = /(?<=\p{Ll}{4}[.!?]["”’]?)(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\
  * compare them), with positions moved to where each piece starts.
  */
 export function parseEnglish(text: string, piece = pieceLength): NlcstRoot {
-  if (text.length <= piece) return new ParseEnglish().parse(text)
+  if (text.length <= piece) return new FastParseEnglish().parse(text)
   const children: NlcstRoot['children'] = []
   let start = 0
   let line = 1
@@ -85,9 +85,8 @@ export function parseEnglish(text: string, piece = pieceLength): NlcstRoot {
     blankLine.lastIndex = start + piece
     const cut = text.length - start > piece ? blankLine.exec(text) : null
     const end = cut ? cut.index + cut[0].length : text.length
-    const part = new ParseEnglish().parse(text.slice(start, end))
-    if (start > 0) for (const child of part.children) shift(child, start, line, column)
-    children.push(...part.children)
+    const part = new FastParseEnglish({line, column, offset: start}).parse(text.slice(start, end))
+    for (const child of part.children) children.push(child)
     // Where the next piece starts, as a point.
     for (let index = start; index < end; index++) {
       const code = text.charCodeAt(index)
@@ -103,18 +102,91 @@ export function parseEnglish(text: string, piece = pieceLength): NlcstRoot {
   return {type: 'RootNode', children, ...(first && last ? {position: {start: first, end: last}} : {})}
 }
 
-/** Moves a piece's node to the piece's place in the file (new points: parse-latin shares some). */
-function shift(node: NlcstNode, offset: number, line: number, column: number): void {
-  const position = node.position
-  if (position) {
-    const move = (point: Position['start']) => ({
-      line: point.line + line - 1,
-      column: point.line === 1 ? point.column + column - 1 : point.column,
-      offset: (point.offset ?? 0) + offset
-    })
-    node.position = {start: move(position.start), end: move(position.end)}
+type Point = Position['start']
+type Token = ReturnType<ParseEnglish['tokenize']>[number]
+type TokenType = Token['type']
+
+const tokenTypes: readonly TokenType[] = ['WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode']
+/** The token type of each UTF-16 unit: 0 while not yet known, else its index in `tokenTypes` plus one. */
+const typeOfCode = new Uint8Array(0x10000)
+
+/**
+ * parse-english with a faster tokenizer, for a text that starts at `origin` in the file.
+ *
+ * parse-latin's tokenizer tests up to three Unicode regexes on every character of the file, which
+ * was a third of the parse. This one asks parse-latin once per distinct UTF-16 unit (by tokenizing
+ * that one character) and then reads a table, so the tokens are exactly parse-latin's. It also
+ * makes its points where the text sits in the file, so a piece of a large text needs no second
+ * walk to move them. The plugins that merge tokens only pass these points on.
+ */
+class FastParseEnglish extends ParseEnglish {
+  readonly #origin: Point
+
+  constructor(origin: Point = {line: 1, column: 1, offset: 0}) {
+    super()
+    this.#origin = origin
   }
-  if ('children' in node) for (const child of (node as Parent).children) shift(child as NlcstNode, offset, line, column)
+
+  override tokenize(value?: string | null): Token[] {
+    const tokens: Token[] = []
+    if (!value) return tokens
+    const origin = this.#origin
+    let line = origin.line
+    let column = origin.column
+    let offset = origin.offset ?? 0
+    let from = 0
+    let start: Point = {line, column, offset}
+    let previousType: TokenType | undefined
+    let previous = -1
+    for (let index = 0; index < value.length; index++) {
+      const code = value.charCodeAt(index)
+      const type = this.#typeOf(code)
+      // A run of word or white-space characters, or of one repeated mark (or a surrogate pair), is one token.
+      const continues =
+        previousType === type &&
+        (type === 'WordNode' || type === 'WhiteSpaceNode' || code === previous || (code >= 0xd800 && code <= 0xdfff))
+      if (from < index && previousType !== undefined && !continues) {
+        tokens.push(createToken(previousType, value.slice(from, index), start, {line, column, offset}))
+        from = index
+        start = {line, column, offset}
+      }
+      // Lines counted as parse-latin (and vfile-location) count them: \r\n, \n and \r each end one.
+      if (code === 13 || (code === 10 && previous !== 13)) {
+        line++
+        column = 1
+      } else if (code !== 10) column++
+      offset++
+      previousType = type
+      previous = code
+    }
+    if (previousType !== undefined && from < value.length) {
+      tokens.push(createToken(previousType, value.slice(from), start, {line, column, offset}))
+    }
+    return tokens
+  }
+
+  /** The token type parse-latin gives a character, learnt from parse-latin itself on first sight. */
+  #typeOf(code: number): TokenType {
+    let known = typeOfCode[code] ?? 0
+    if (known === 0) {
+      const type = super.tokenize(String.fromCharCode(code))[0]?.type ?? 'SymbolNode'
+      known = tokenTypes.indexOf(type) + 1
+      typeOfCode[code] = known
+    }
+    return tokenTypes[known - 1] as TokenType
+  }
+}
+
+/** A token as parse-latin makes it: a word wraps its text in a text node that shares its start. */
+function createToken(type: TokenType, value: string, start: Point, end: Point): Token {
+  if (type === 'WordNode') {
+    return {
+      type: 'WordNode',
+      children: [{type: 'TextNode', value, position: {start, end}}],
+      position: {start, end: {...end}}
+    }
+  }
+  return {type, value, position: {start, end}} as Token
 }
 
 /** The converters read the file's value; hand them the BOM-less text under the same path. */

@@ -1,6 +1,7 @@
 import type {Literal, Paragraph, Root, Sentence, Word} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
+import {isWhiteSpace, normalizeWord} from './phrases.js'
 import type {Block, CopydeskData} from './types.js'
 
 /** A word of the text with its place in the file. */
@@ -8,6 +9,11 @@ export interface WordToken {
   readonly node: Word
   readonly text: string
   readonly lower: string
+  /**
+   * `normalizeWord(text)`: lowercased, apostrophes straightened. Computed once here so the phrase
+   * matchers and word lists of every rule look the word up without lowercasing it again.
+   */
+  readonly normal: string
   readonly start: number
   readonly end: number
   /** Index among the words of its sentence. */
@@ -50,16 +56,57 @@ export interface ArticleDocument {
   readonly data: CopydeskData
 }
 
-const documents = new WeakMap<Root, ArticleDocument>()
+/*
+ * Why caches live on the objects they belong to, not in WeakMaps: a WeakMap entry is an ephemeron,
+ * and V8's young-generation collector keeps every ephemeron value alive, with all it references,
+ * until a full collection. A document refers to its tree's nodes, so caching documents (and what
+ * rules derive from them) in WeakMaps had every tree of every file promoted to the old generation:
+ * garbage collection took more time than building the documents. A hidden property dies with its
+ * object in the next young-generation collection.
+ */
+const documentSlot = Symbol('copydesk.document')
+const cacheSlot = Symbol('copydesk.cache')
+
+interface WithDocument {
+  [documentSlot]?: ArticleDocument
+}
+
+interface WithCache {
+  [cacheSlot]?: Map<symbol, unknown>
+}
+
+/** Sets a property that enumerations, JSON and deep equality in tests do not see. */
+function hide<Target extends object, Key extends symbol>(target: Target, key: Key, value: unknown): void {
+  Object.defineProperty(target, key, {value, configurable: true, writable: true})
+}
 
 /** The shared view of a tree, built on first use and cached for the other rules. */
 export function getDocument(tree: Root, file: VFile): ArticleDocument {
-  let document = documents.get(tree)
+  let document = (tree as WithDocument)[documentSlot]
   if (!document) {
     document = buildDocument(tree, file)
-    documents.set(tree, document)
+    hide(tree, documentSlot, document)
   }
   return document
+}
+
+/**
+ * `compute`, run at most once per document: the result is kept on the document, for the rules and
+ * metrics that read the same derived view (see above for why not in a WeakMap).
+ */
+export function oncePerDocument<Value>(compute: (document: ArticleDocument) => Value): (document: ArticleDocument) => Value {
+  const key = Symbol(compute.name)
+  return (document) => {
+    let cache = (document as WithCache)[cacheSlot]
+    if (!cache) {
+      cache = new Map()
+      hide(document, cacheSlot, cache)
+    }
+    if (cache.has(key)) return cache.get(key) as Value
+    const value = compute(document)
+    cache.set(key, value)
+    return value
+  }
 }
 
 function buildDocument(tree: Root, file: VFile): ArticleDocument {
@@ -72,30 +119,9 @@ function buildDocument(tree: Root, file: VFile): ArticleDocument {
     const own: SentenceInfo[] = []
     for (const sentenceNode of paragraphNode.children) {
       if (sentenceNode.type !== 'SentenceNode') continue
-      const words: WordToken[] = []
-      for (const child of sentenceNode.children) {
-        if (child.type !== 'WordNode' || !child.position) continue
-        const value = nlcstToString(child)
-        words.push({
-          node: child,
-          text: value,
-          lower: value.toLowerCase(),
-          start: child.position.start.offset ?? 0,
-          end: child.position.end.offset ?? 0,
-          index: words.length
-        })
-      }
       const start = sentenceNode.position?.start.offset ?? 0
       const end = sentenceNode.position?.end.offset ?? start
-      const sentence: SentenceInfo = {
-        node: sentenceNode,
-        start,
-        end,
-        text: nlcstToString(sentenceNode),
-        words,
-        index: sentences.length,
-        paragraph: paragraphIndex
-      }
+      const sentence = new SentenceRecord(sentenceNode, start, end, wordsOf(sentenceNode), sentences.length, paragraphIndex)
       own.push(sentence)
       sentences.push(sentence)
     }
@@ -116,6 +142,70 @@ function buildDocument(tree: Root, file: VFile): ArticleDocument {
     quotations: quotationsOf(tree, text, data.format, paragraphs),
     blocks: data.blocks,
     data
+  }
+}
+
+function wordsOf(sentence: Sentence): WordToken[] {
+  const words: WordToken[] = []
+  for (const child of sentence.children) {
+    if (child.type !== 'WordNode' || !child.position) continue
+    const value = wordText(child)
+    const lower = value.toLowerCase()
+    words.push({
+      node: child,
+      text: value,
+      lower,
+      normal: normalizeLower(lower),
+      start: child.position.start.offset ?? 0,
+      end: child.position.end.offset ?? 0,
+      index: words.length
+    })
+  }
+  return words
+}
+
+/**
+ * The text of a word node. Its children are leaves (text, punctuation, symbols), most often just
+ * one, so this skips nlcst-to-string's recursion and the array it joins for every word.
+ */
+function wordText(word: Word): string {
+  const children = word.children
+  const only = children.length === 1 ? children[0] : undefined
+  if (only && 'value' in only) return only.value
+  let value = ''
+  for (const child of children) value += 'value' in child ? child.value : nlcstToString(child)
+  return value
+}
+
+/** A lowercased word with its apostrophes straightened: the same string when there are none. */
+function normalizeLower(lower: string): string {
+  for (let index = 0; index < lower.length; index++) {
+    const code = lower.charCodeAt(index)
+    // ‘ ’ ` (see normalizeWord)
+    if (code === 0x2018 || code === 0x2019 || code === 0x60) return normalizeWord(lower)
+  }
+  return lower
+}
+
+/**
+ * A sentence of the document. Its text is joined from the tree only when a rule asks for it: few
+ * do, and joining every sentence of every file cost as much as building the rest of the document.
+ */
+class SentenceRecord implements SentenceInfo {
+  #text: string | undefined
+
+  constructor(
+    readonly node: Sentence,
+    readonly start: number,
+    readonly end: number,
+    readonly words: readonly WordToken[],
+    readonly index: number,
+    readonly paragraph: number
+  ) {}
+
+  get text(): string {
+    this.#text ??= nlcstToString(this.node)
+    return this.#text
   }
 }
 
@@ -183,55 +273,73 @@ const opensAfter = /[\s([{—–\-:;,/"“‘']/u
  * (‘ after a space or opening punctuation; ’ not between letters).
  */
 export function findQuotations(text: string, from: number, to: number): Quotation[] {
-  return scanQuotations(text.slice(from, to), (index) => from + index, to)
-}
-
-function scanQuotations(
-  text: string,
-  offset: (index: number) => number,
-  to: number,
-  endOf: (index: number) => number = (index) => offset(index) + 1
-): Quotation[] {
   const quotations: Quotation[] = []
   let doubleOpen = -1
   let singleOpen = -1
-  for (let index = 0; index < text.length; index++) {
+  const stop = Math.min(to, text.length)
+  for (let index = from; index < stop; index++) {
+    const code = text.charCodeAt(index)
+    // Most characters are no quotation mark: test that first, before looking at the neighbours.
+    if (!isQuotationMark(code)) continue
     const char = text.charAt(index)
-    const before = index > 0 ? text.charAt(index - 1) : ' '
-    const after = index + 1 < text.length ? text.charAt(index + 1) : ' '
-    // A straight mark after a space and before a word opens; one opening while a quote is open
-    // means that quote ran on unclosed (the convention for a quotation over several paragraphs).
-    const opensDouble = /\s/.test(before) && !/\s/.test(after)
-    if (char === '“' || (char === '"' && (doubleOpen === -1 || opensDouble))) {
-      if (doubleOpen !== -1) quotations.push({start: offset(doubleOpen), end: offset(index), closed: false})
+    // The range is read as if blank outside it, so a paragraph's first mark sees a space before it.
+    const before = index > from ? text.charAt(index - 1) : ' '
+    const after = index + 1 < stop ? text.charAt(index + 1) : ' '
+    if (char === '“' || (char === '"' && (doubleOpen === -1 || opensDouble(before, after)))) {
+      // A quote opening while one is open means that quote ran on unclosed (the convention for a
+      // quotation over several paragraphs).
+      if (doubleOpen !== -1) quotations.push({start: doubleOpen, end: index, closed: false})
       doubleOpen = index
     } else if (char === '”' || char === '"') {
       if (doubleOpen !== -1) {
-        quotations.push({start: offset(doubleOpen), end: endOf(index), closed: true})
+        quotations.push({start: doubleOpen, end: index + 1, closed: true})
         doubleOpen = -1
       }
     } else if (char === '‘' || char === "'") {
-      const opens = opensAfter.test(before) && !/\s/.test(after)
+      const opens = opensAfter.test(before) && !isSpace(after)
       if (opens && singleOpen === -1) singleOpen = index
       else if (char === "'" && singleOpen !== -1 && !letterOrDigit.test(after)) {
-        quotations.push({start: offset(singleOpen), end: endOf(index), closed: true})
+        quotations.push({start: singleOpen, end: index + 1, closed: true})
         singleOpen = -1
       }
     } else if (char === '’' && singleOpen !== -1) {
       // An apostrophe sits between letters (don’t); a closing mark is followed by a non-letter.
       if (!letterOrDigit.test(after)) {
-        quotations.push({start: offset(singleOpen), end: endOf(index), closed: true})
+        quotations.push({start: singleOpen, end: index + 1, closed: true})
         singleOpen = -1
       }
     }
   }
-  if (doubleOpen !== -1) quotations.push({start: offset(doubleOpen), end: to, closed: false})
-  if (singleOpen !== -1) quotations.push({start: offset(singleOpen), end: to, closed: false})
+  if (doubleOpen !== -1) quotations.push({start: doubleOpen, end: to, closed: false})
+  if (singleOpen !== -1) quotations.push({start: singleOpen, end: to, closed: false})
   return quotations.sort((a, b) => a.start - b.start)
 }
 
+/** " “ ” ' ‘ ’ */
+function isQuotationMark(code: number): boolean {
+  return code === 0x22 || code === 0x27 || (code >= 0x2018 && code <= 0x2019) || (code >= 0x201c && code <= 0x201d)
+}
+
+/** A straight double mark after a space and before a word opens a quotation. */
+function opensDouble(before: string, after: string): boolean {
+  return isSpace(before) && !isSpace(after)
+}
+
+function isSpace(char: string): boolean {
+  return isWhiteSpace(char.charCodeAt(0))
+}
+
 /** For each quotation, the furthest end of it and every quotation before it. */
-const reaches = new WeakMap<readonly Quotation[], Int32Array>()
+const reachesOf = oncePerDocument(function quotationReaches(document): Int32Array {
+  const list = document.quotations
+  const reach = new Int32Array(list.length)
+  let furthest = -1
+  for (let index = 0; index < list.length; index++) {
+    furthest = Math.max(furthest, list[index]?.end ?? -1)
+    reach[index] = furthest
+  }
+  return reach
+})
 
 /**
  * The innermost quotation containing `[start, end)`, if any: the last one, in order of start,
@@ -241,16 +349,7 @@ const reaches = new WeakMap<readonly Quotation[], Int32Array>()
  */
 export function quotationAround(document: ArticleDocument, start: number, end: number): Quotation | undefined {
   const list = document.quotations
-  let reach = reaches.get(list)
-  if (!reach) {
-    reach = new Int32Array(list.length)
-    let furthest = -1
-    list.forEach((quotation, index) => {
-      furthest = Math.max(furthest, quotation.end)
-      ;(reach as Int32Array)[index] = furthest
-    })
-    reaches.set(list, reach)
-  }
+  const reach = reachesOf(document)
   let low = 0
   let high = list.length - 1
   while (low <= high) {

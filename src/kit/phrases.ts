@@ -2,7 +2,41 @@ import type {WordToken} from './document.js'
 
 /** Lowercases and straightens apostrophes, so `Don’t` and `don't` are one key. */
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/[’‘`]/g, "'")
+  const lower = word.toLowerCase()
+  // Most words have no apostrophe: skip the regex (and its copy) for them.
+  return hasCurlyApostrophe(lower) ? lower.replace(/[’‘`]/g, "'") : lower
+}
+
+function hasCurlyApostrophe(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code === 0x2019 || code === 0x2018 || code === 0x60) return true
+  }
+  return false
+}
+
+/** Whether `text[from, to)` is white space, and not empty: the gap between the words of a phrase. */
+function onlyWhiteSpace(text: string, from: number, to: number): boolean {
+  if (from >= to) return false
+  for (let index = from; index < to; index++) if (!isWhiteSpace(text.charCodeAt(index))) return false
+  return true
+}
+
+/** JavaScript's `\s`, for one UTF-16 code unit. */
+export function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  if (code < 0xa0) return false
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 interface TrieNode<Value> {
@@ -50,20 +84,26 @@ export class PhraseMatcher<Value> {
     const found: PhraseMatch<Value>[] = []
     let from = 0
     while (from < words.length) {
-      let node: TrieNode<Value> | undefined = this.root
-      let best: PhraseMatch<Value> | undefined
-      for (let at = from; at < words.length && node; at++) {
-        const word = words[at]
-        if (!word) break
-        const previous = words[at - 1]
-        if (at > from && text !== undefined && previous && !/^\s+$/.test(text.slice(previous.end, word.start))) break
-        node = node.next.get(normalizeWord(word.text))
-        if (node?.value !== undefined) best = {from, to: at + 1, value: node.value}
+      // Walk the trie from this word while the words go on matching; most words start no phrase,
+      // which costs one lookup of the word's normalised form.
+      let node = this.root.next.get((words[from] as WordToken).normal)
+      let to = -1
+      let value: Value | undefined
+      for (let at = from; node !== undefined; ) {
+        if (node.value !== undefined) {
+          to = at + 1
+          value = node.value
+        }
+        const previous = words[at] as WordToken
+        const word = words[++at]
+        if (word === undefined || (text !== undefined && !onlyWhiteSpace(text, previous.end, word.start))) break
+        node = node.next.get(word.normal)
       }
-      if (best) {
-        found.push(best)
-        from = best.to
-      } else from++
+      if (to === -1 || value === undefined) from++
+      else {
+        found.push({from, to, value})
+        from = to
+      }
     }
     return found
   }
@@ -81,5 +121,6 @@ export function withoutPossessive(word: WordToken): WordToken {
   const found = possessive.exec(word.text)
   if (!found?.[1]) return word
   const text = found[1]
-  return {...word, text, lower: text.toLowerCase(), end: word.start + text.length}
+  const lower = text.toLowerCase()
+  return {...word, text, lower, normal: normalizeWord(lower), end: word.start + text.length}
 }

@@ -26,7 +26,7 @@
 import type {Nodes, Paragraph, Root, Sentence} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import {hasPassive} from '../../rules/passive-voice/detect.js'
-import type {ArticleDocument} from '../kit/document.js'
+import {type ArticleDocument, oncePerDocument, type WordToken} from '../kit/document.js'
 import {
   automatedReadability,
   colemanLiau,
@@ -38,7 +38,7 @@ import {
   smog
 } from './formulas.js'
 import {type SentenceUnit, sentenceUnits} from './sentences.js'
-import {countCharacters, countLetters, countSyllables, isComplexWord, isFamiliarWord} from './words.js'
+import {countCharacters, countLetters, countSyllables, isComplexWord, isFamiliarWord, startsUppercase} from './words.js'
 
 export {type SentenceUnit, sentenceUnits} from './sentences.js'
 export {countSyllables}
@@ -79,33 +79,40 @@ interface WordMeasure {
   readonly characters: number
   readonly letters: number
   readonly syllables: number
+  /** Gunning's hard word, and not familiar to Dale–Chall, when it starts its sentence. */
   readonly complex: boolean
   readonly familiar: boolean
+  /**
+   * Inside a sentence a capitalised word is a name: never hard, always familiar (see
+   * `isComplexWord`, `isFamiliarWord`). So one measure serves both places in a sentence.
+   */
+  readonly capitalised: boolean
 }
 
 /**
- * Every measure of a word, by the word as written and whether it starts its sentence. A news
- * archive repeats a small vocabulary, so each distinct word runs the regexes and word lists once.
- * Cleared when it grows past `maxCachedWords`, so a huge file cannot make it grow without end.
+ * Every measure of a word, by the word as written. A news archive repeats a small vocabulary, so
+ * each distinct word runs the regexes and word lists once. Cleared when it grows past
+ * `maxCachedWords`, so a huge file cannot make it grow without end.
  */
-const measures = [new Map<string, WordMeasure | null>(), new Map<string, WordMeasure | null>()] as const
+const measures = new Map<string, WordMeasure | null>()
 const maxCachedWords = 100_000
 
-function measureWord(word: string, initial: boolean): WordMeasure | undefined {
-  const cache = measures[initial ? 1 : 0]
-  let measure = cache.get(word)
+/** The measures of a word; undefined for one that is only white space (not counted). */
+function measureWord(word: string): WordMeasure | undefined {
+  let measure = measures.get(word)
   if (measure === undefined) {
     measure = NON_SPACE.test(word)
       ? {
           characters: countCharacters(word),
           letters: countLetters(word),
           syllables: countSyllables(word),
-          complex: isComplexWord(word, initial),
-          familiar: isFamiliarWord(word, initial)
+          complex: isComplexWord(word, true),
+          familiar: isFamiliarWord(word, true),
+          capitalised: startsUppercase(word)
         }
       : null
-    if (cache.size >= maxCachedWords) cache.clear()
-    cache.set(word, measure)
+    if (measures.size >= maxCachedWords) measures.clear()
+    measures.set(word, measure)
   }
   return measure ?? undefined
 }
@@ -135,19 +142,31 @@ function emptyCounts(): SentenceCounts {
 /** Adds one sentence's words (as written) to `counts`. */
 function countSentence(counts: SentenceCounts, sentence: Iterable<string>): void {
   let position = 0
-  for (const word of sentence) {
-    const measure = measureWord(word, position === 0)
-    if (measure === undefined) continue
-    position++
-    counts.characters += measure.characters
-    counts.letters += measure.letters
-    counts.syllables += measure.syllables
-    if (measure.syllables >= 3) counts.polysyllables++
-    if (measure.complex) counts.complexWords++
-    if (!measure.familiar) counts.difficultWords++
-  }
+  for (const word of sentence) if (countWord(counts, word, position === 0)) position++
   if (position > 0) counts.sentences++
   counts.words += position
+}
+
+/** Adds one sentence unit's words to `counts`, as `countSentence` does for their texts. */
+function countUnitWords(counts: SentenceCounts, words: readonly WordToken[]): void {
+  let position = 0
+  for (const word of words) if (countWord(counts, word.text, position === 0)) position++
+  if (position > 0) counts.sentences++
+  counts.words += position
+}
+
+/** Adds one word's measures to `counts`; false when it is no word to count (white space only). */
+function countWord(counts: SentenceCounts, word: string, initial: boolean): boolean {
+  const measure = measureWord(word)
+  if (measure === undefined) return false
+  counts.characters += measure.characters
+  counts.letters += measure.letters
+  counts.syllables += measure.syllables
+  if (measure.syllables >= 3) counts.polysyllables++
+  const name = measure.capitalised && !initial
+  if (measure.complex && !name) counts.complexWords++
+  if (!measure.familiar && !name) counts.difficultWords++
+  return true
 }
 
 function addCounts(total: SentenceCounts, part: SentenceCounts): void {
@@ -166,17 +185,22 @@ function addCounts(total: SentenceCounts, part: SentenceCounts): void {
  * then the prose as a whole, and the report measures the whole document again. The counts are
  * integer sums, so adding cached per-sentence counts gives exactly what a fresh pass would.
  */
-const unitCounts = new WeakMap<SentenceUnit, SentenceCounts>()
+const countsSlot = Symbol('copydesk.counts')
+
+/**
+ * A unit carries its counts in a hidden property, not in a WeakMap: WeakMap values outlive a
+ * young-generation collection (see `oncePerDocument`), and with them every unit and its words.
+ */
+interface CountedUnit {
+  [countsSlot]?: SentenceCounts
+}
 
 function countsOf(unit: SentenceUnit): SentenceCounts {
-  let counts = unitCounts.get(unit)
+  let counts = (unit as CountedUnit)[countsSlot]
   if (!counts) {
     counts = emptyCounts()
-    countSentence(
-      counts,
-      unit.words.map((word) => word.text)
-    )
-    unitCounts.set(unit, counts)
+    countUnitWords(counts, unit.words)
+    Object.defineProperty(unit, countsSlot, {value: counts})
   }
   return counts
 }
@@ -328,10 +352,10 @@ export function consensusGrade(metrics: Metrics): number {
 /** Block kinds read as running prose: headlines, captions, lists, tables and code are not. */
 export const proseKinds: ReadonlySet<string> = new Set(['paragraph', 'quote'])
 
-/** The sentences of the article's running prose. */
-export function proseSentences(document: ArticleDocument): SentenceUnit[] {
-  return sentenceUnits(document).filter((unit) => proseKinds.has(unit.kind))
-}
+/** The sentences of the article's running prose; computed once per document (three rules read them). */
+export const proseSentences: (document: ArticleDocument) => readonly SentenceUnit[] = oncePerDocument((document) =>
+  sentenceUnits(document).filter((unit) => proseKinds.has(unit.kind))
+)
 
 /** Metrics of some sentences alone (a sentence, a paragraph, the prose of an article). */
 export function measureSentences(units: readonly SentenceUnit[]): Metrics {

@@ -10,7 +10,7 @@
  *   as it must for "U.S. Senate").
  * - "No." before a figure ("No. 10 said") does not end a sentence.
  */
-import type {ArticleDocument, WordToken} from '../kit/document.js'
+import {type ArticleDocument, oncePerDocument, type WordToken} from '../kit/document.js'
 import type {Block, BlockKind} from '../kit/types.js'
 
 export interface SentenceUnit {
@@ -63,17 +63,8 @@ const sentenceStarters = new Set([
   'your'
 ])
 
-const units = new WeakMap<ArticleDocument, readonly SentenceUnit[]>()
-
 /** The sentences of a document, split and joined as described above; computed once per document. */
-export function sentenceUnits(document: ArticleDocument): readonly SentenceUnit[] {
-  let list = units.get(document)
-  if (!list) {
-    list = buildUnits(document)
-    units.set(document, list)
-  }
-  return list
-}
+export const sentenceUnits: (document: ArticleDocument) => readonly SentenceUnit[] = oncePerDocument(buildUnits)
 
 function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
   let low = 0

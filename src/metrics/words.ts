@@ -18,12 +18,29 @@ function normalise(word: string): string {
 
 /** Number of letters (`\p{L}`) in `word`. */
 export function countLetters(word: string): number {
-  return word.match(LETTER)?.length ?? 0
+  return countAscii(word, false) ?? word.match(LETTER)?.length ?? 0
 }
 
 /** Number of letters and digits (`\p{L}`, `\p{N}`) in `word`. */
 export function countCharacters(word: string): number {
-  return word.match(LETTER_OR_DIGIT)?.length ?? 0
+  return countAscii(word, true) ?? word.match(LETTER_OR_DIGIT)?.length ?? 0
+}
+
+/** Letters (and digits) of an all-ASCII word, counted without a regex; undefined for other words. */
+function countAscii(word: string, digits: boolean): number | undefined {
+  let count = 0
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code >= 0x80) return undefined
+    const folded = code | 0x20
+    if ((folded >= 0x61 && folded <= 0x7a) || (digits && code >= 0x30 && code <= 0x39)) count++
+  }
+  return count
+}
+
+/** Whether `word` starts with a capital letter (a name, unless it starts its sentence). */
+export function startsUppercase(word: string): boolean {
+  return STARTS_UPPERCASE.test(word)
 }
 
 const syllableCache = new Map<string, number>()

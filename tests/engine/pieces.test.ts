@@ -22,3 +22,13 @@ describe('plain text parsed in pieces (large files)', () => {
     }
   })
 })
+
+describe('plain text tokenized from a table of character types', () => {
+  it('gives parse-english’s tokens for every UTF-16 unit, astral pairs and line ends included', () => {
+    let text = ''
+    // Runs of one unit, a pair of neighbours and a separator, over the whole Basic Multilingual Plane.
+    for (let code = 0; code < 0x10000; code += 7) text += String.fromCharCode(code, code, code + 1) + (code % 5 ? ' ' : '\r\n')
+    text += 'Emoji 😀😀 a😀b 𝐀𝐁 ‼‼ ... !!? ”“ soft\u00adhyphen zero\u200bwidth\r\rend\n'
+    expect(parseEnglish(text)).toEqual(new ParseEnglish().parse(text))
+  })
+})

@@ -27,6 +27,7 @@ describe('withoutPossessive', () => {
     node: {type: 'WordNode', children: []},
     text,
     lower: text.toLowerCase(),
+    normal: text.toLowerCase(),
     start: 10,
     end: 10 + text.length,
     index: 0
@@ -37,7 +38,13 @@ describe('withoutPossessive', () => {
     ['regimes', 'regimes', 17],
     ["'s", "'s", 12]
   ])('%s → %s', (word, text, end) => {
-    expect(withoutPossessive(token(word))).toMatchObject({text, lower: text.toLowerCase(), start: 10, end})
+    expect(withoutPossessive(token(word))).toMatchObject({
+      text,
+      lower: text.toLowerCase(),
+      normal: text.toLowerCase(),
+      start: 10,
+      end
+    })
   })
 })
 
