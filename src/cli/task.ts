@@ -1,4 +1,3 @@
-import {createTwoFilesPatch} from 'diff'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
@@ -139,6 +138,8 @@ export async function runTask(task: LintTask): Promise<TaskResult> {
   let failed = report.messages.some((message) => message.fatal === true && !message.ruleId)
   if (decoded.latin1) messages.unshift({reason: 'File is not valid UTF-8: read as Latin-1', source})
   if (report.output !== undefined && task.fixDryRun) {
+    // Loaded only for a dry run: every worker thread would otherwise load its 19 modules at start.
+    const {createTwoFilesPatch} = await import('diff')
     stderr = createTwoFilesPatch(task.display, task.display, decoded.text, report.output, '', '', {context: 1})
   } else if (report.output !== undefined && task.fix && task.file !== undefined) {
     try {
