@@ -140,8 +140,9 @@ export async function readBytes(file: string): Promise<BytesResult> {
 
 /**
  * The same, blocking: for a thread that has nothing else to do meanwhile (a CLI worker, or the
- * main thread with `--jobs 1`). One readFileSync costs a third of fs/promises' open, fstat, read
- * and close, each a round trip through the thread pool.
+ * main thread with `--jobs 1`). fs/promises makes open, fstat, read and close each a round trip
+ * through the thread pool: reading the 2,225 BBC articles took ~300 ms of CPU that way, ~30 ms
+ * with readFileSync.
  */
 export function readBytesSync(file: string): BytesResult {
   try {
