@@ -108,19 +108,20 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
   const lintEntry = async (entry: Entry, resolved: ResolvedConfig | undefined): Promise<TaskResult> => {
     if (entry.unmatched || !resolved) return failedResult(entry.display, `No files matching \`${entry.display}\``)
     let bytes = entry.bytes
-    if (!bytes) {
+    // Only the cache needs the bytes here (its key is their hash); otherwise the task reads the file.
+    if (!bytes && cache) {
       const read = await readBytes(entry.file ?? entry.display)
       if (!read.ok) return failedResult(entry.display, read.reason)
       bytes = read.bytes
     }
-    const key = cache && entry.file !== undefined ? cache.key(bytes, formatOf(entry.display), resolved) : undefined
+    const key = cache && bytes && entry.file !== undefined ? cache.key(bytes, formatOf(entry.display), resolved) : undefined
     const cached = key === undefined ? undefined : cache?.get(key)
     if (cached) return cached
     try {
       const result = await runner.run({
         ...(entry.file === undefined ? {} : {file: entry.file}),
         display: entry.display,
-        bytes,
+        ...(bytes === undefined ? {} : {bytes}),
         configId: configIds.get(resolved) ?? 0,
         config: resolved,
         fix: options.fix,
@@ -146,7 +147,10 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
     total: lintable,
     ...(process.stderr.columns === undefined ? {} : {columns: process.stderr.columns})
   })
+  // A streamed report is printed and dropped (only its counts stay), so memory stays flat in the
+  // number of files; the other formats need every report at the end.
   const collected: FileReport[] = []
+  const tally = {errors: 0, warnings: 0}
   let failed = false
 
   // Files are linted ahead of the one being printed, but never more than `ahead` of it: reports
@@ -174,8 +178,10 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
           progress.done()
           io.stdout(text)
         }
+        countFindings(tally, report)
+      } else {
+        collected.push(report)
       }
-      collected.push(stream ? {...report, messages: report.messages.filter(counts)} : report)
     }
   } finally {
     await runner.close()
@@ -190,15 +196,8 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
           reporterOptions
         )
   )
-  let errors = 0
-  let warnings = 0
-  for (const report of reports) {
-    for (const message of report.messages) {
-      const severity = severityOf(message)
-      if (severity === 'error') errors++
-      else if (severity === 'warning') warnings++
-    }
-  }
+  for (const report of reports) countFindings(tally, report)
+  const {errors, warnings} = tally
   if (options.debug) {
     const cacheNote = cache ? `, cache: ${cache.hits} hits, ${cache.misses} misses` : ''
     io.stderr(`copydesk: ${entries.length} files, ${runner.threads} worker threads${cacheNote}\n`)
@@ -218,9 +217,13 @@ function quieted(report: FileReport, quiet: boolean): FileReport {
   return quiet ? {...report, messages: report.messages.filter((message) => message.fatal === true)} : report
 }
 
-/** A streamed report is kept only for the exit code: its errors and warnings, nothing else. */
-function counts(message: FileReport['messages'][number]): boolean {
-  return message.fatal === true || message.fatal === false
+/** Adds a report's errors and warnings, which decide the exit code. */
+function countFindings(tally: {errors: number; warnings: number}, report: FileReport): void {
+  for (const message of report.messages) {
+    const severity = severityOf(message)
+    if (severity === 'error') tally.errors++
+    else if (severity === 'warning') tally.warnings++
+  }
 }
 
 /** One thing to report on: a file, standard input, or an argument that matched nothing. */

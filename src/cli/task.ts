@@ -1,22 +1,26 @@
-import {createTwoFilesPatch} from 'diff'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
 import {formatOf} from '../engine/format.js'
 import {type FileReport, lintText} from '../engine/lint.js'
-import {decode, encode} from '../engine/read.js'
+import {decode, encode, readBytesSync} from '../engine/read.js'
 import {writeAtomically} from '../engine/write.js'
-import {source} from '../kit/report.js'
+import {source, withoutStackTraces} from '../kit/report.js'
 import type {Fix, Format} from '../kit/types.js'
 import {emptyMetrics, type Metrics} from '../metrics/index.js'
 
 /** One file to lint, as it crosses to a worker thread: plain data only. */
 export interface LintTask {
-  /** Absolute path, for writing fixes; `undefined` for standard input (never written). */
+  /** Absolute path, to read the file and to write fixes; `undefined` for standard input (never written). */
   readonly file?: string
   /** The path reports show. */
   readonly display: string
-  readonly bytes: Uint8Array
+  /**
+   * The bytes, when the main thread already has them (standard input, or read for the cache
+   * key); otherwise the task reads `file` itself, so a worker does its own I/O and the bytes
+   * never cross between threads.
+   */
+  readonly bytes?: Uint8Array
   /**
    * A config arrives as a fresh copy with every task; its id lets a worker keep the first copy,
    * so rules compile once per config and worker, not once per file.
@@ -93,7 +97,8 @@ export function reviveMessage(file: VFile, plain: PlainMessage): VFileMessage {
 /** The report the reporters take, under the path this run shows. */
 export function toFileReport(display: string, result: TaskResult): FileReport {
   const file = new VFile({path: display})
-  const messages = result.messages.map((plain) => reviveMessage(file, plain))
+  // Each revived message is an Error again; its stack would be captured here and never shown.
+  const messages = withoutStackTraces(() => result.messages.map((plain) => reviveMessage(file, plain)))
   return {
     path: display,
     format: result.format,
@@ -106,7 +111,7 @@ export function toFileReport(display: string, result: TaskResult): FileReport {
 const configs = new Map<number, ResolvedConfig>()
 
 /**
- * Lints one file's bytes: decode, lint (and fix), write or diff the fixes. The same function runs
+ * Lints one file: read (unless the bytes came along), decode, lint (and fix), write or diff the fixes. The same function runs
  * in a worker thread and, with `--jobs 1`, in the main thread, so both give the same report.
  */
 export async function runTask(task: LintTask): Promise<TaskResult> {
@@ -115,7 +120,13 @@ export async function runTask(task: LintTask): Promise<TaskResult> {
     config = task.config
     configs.set(task.configId, config)
   }
-  const decoded = decode(task.bytes)
+  let bytes = task.bytes
+  if (!bytes) {
+    const read = readBytesSync(task.file ?? task.display)
+    if (!read.ok) return failedResult(task.display, read.reason)
+    bytes = read.bytes
+  }
+  const decoded = decode(bytes)
   const format = formatOf(task.display)
   if (!decoded.ok) {
     return {format, messages: [{reason: decoded.reason, source, fatal: true}], metrics: emptyMetrics(), stderr: '', failed: true}
@@ -127,11 +138,13 @@ export async function runTask(task: LintTask): Promise<TaskResult> {
   let failed = report.messages.some((message) => message.fatal === true && !message.ruleId)
   if (decoded.latin1) messages.unshift({reason: 'File is not valid UTF-8: read as Latin-1', source})
   if (report.output !== undefined && task.fixDryRun) {
+    // Loaded only for a dry run: every worker thread would otherwise load its 19 modules at start.
+    const {createTwoFilesPatch} = await import('diff')
     stderr = createTwoFilesPatch(task.display, task.display, decoded.text, report.output, '', '', {context: 1})
   } else if (report.output !== undefined && task.fix && task.file !== undefined) {
     try {
       // Written back in the encoding it was read in, and only if the file still holds what was linted.
-      await writeAtomically(task.file, encode(report.output, decoded.encoding), {expected: task.bytes})
+      await writeAtomically(task.file, encode(report.output, decoded.encoding), {expected: bytes})
     } catch (error) {
       failed = true
       messages.unshift({reason: `Fixes not written, file left as it was: ${(error as Error).message}`, source, fatal: true})

@@ -3,7 +3,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
 import {getDocument} from '../kit/document.js'
-import {source} from '../kit/report.js'
+import {source, withoutStackTraces} from '../kit/report.js'
 import type {ActiveSeverity, AnyRule, Format} from '../kit/types.js'
 import {emptyMetrics, type Metrics, measureDocument} from '../metrics/index.js'
 import {rules, rulesById} from '../registry.js'
@@ -73,10 +73,19 @@ function lintOnce(input: LintInput, format: Format): {file: VFile; tree: Root} {
   const file = new VFile({value: input.text, ...(input.path === undefined ? {} : {path: input.path})})
   const parsed = parse(file, format)
   file.data.copydesk = {format, blocks: parsed.blocks}
-  for (const {rule, severity, transform} of compile(input.config)) {
+  // Rules report through VFileMessages, which are Errors; none of their stacks is ever shown.
+  withoutStackTraces(() => runRules(compile(input.config), parsed.tree, file))
+  applyControlComments(file, format, parsed.source, [...rulesById.keys()])
+  file.messages.sort(byPlace)
+  return {file, tree: parsed.tree}
+}
+
+/** Every active rule over the one tree, each message at its rule's severity. */
+function runRules(active: readonly CompiledRule[], tree: Root, file: VFile): void {
+  for (const {rule, severity, transform} of active) {
     const before = file.messages.length
     try {
-      transform(parsed.tree, file)
+      transform(tree, file)
     } catch (error) {
       // One broken rule must not cost the file its other findings.
       file.messages.splice(before)
@@ -92,9 +101,6 @@ function lintOnce(input: LintInput, format: Format): {file: VFile; tree: Root} {
       if (message) setSeverity(message, message.weak ? lower[severity] : severity)
     }
   }
-  applyControlComments(file, format, parsed.source, [...rulesById.keys()])
-  file.messages.sort(byPlace)
-  return {file, tree: parsed.tree}
 }
 
 function byPlace(a: VFileMessage, b: VFileMessage): number {

@@ -21,6 +21,21 @@ export function ruleUrl(id: string): string {
   return `${docsBase}/${id}/README.md`
 }
 
+/**
+ * Runs `make` without capturing stack traces. A VFileMessage is an Error, so constructing one
+ * captures the stack (tens of frames deep inside a rule) only for vfile-message to overwrite
+ * `stack` with '' straight after: for thousands of findings that was about 4% of a run.
+ */
+export function withoutStackTraces<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return make()
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
+
 const locations = new WeakMap<VFile, ReturnType<typeof location>>()
 
 /** Line/column lookups for a file, built once per file. */
