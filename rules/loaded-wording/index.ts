@@ -37,8 +37,16 @@ export interface LexiconEntry {
    * of moral and religious writing ("good and evil").
    * `as-noun`: loaded only as a noun for people or a group ("the doomsday cult"), not as an adjective
    * before another noun ("a cult film", "cult following").
+   * `qualifier`: loaded only as a sneer inside a noun phrase, after its determiner ("the supposedly
+   * independent panel"). Elsewhere ("Oswald supposedly hid the rifle") the word says a claim is
+   * second-hand without naming its source: that is unattributed-claim's finding, not this rule's.
    */
-  readonly context?: 'attribution' | 'sentence-adverb' | 'before-noun' | 'as-noun'
+  readonly context?: 'attribution' | 'sentence-adverb' | 'before-noun' | 'as-noun' | 'qualifier'
+  /**
+   * With `attribution`: objects that give the verb its plain, neutral sense ("claimed
+   * responsibility", "claimed the title"), whatever follows them.
+   */
+  readonly plainObjects?: readonly string[]
   readonly examples: {readonly bad: readonly string[]; readonly good: readonly string[]}
 }
 
@@ -669,6 +677,13 @@ const notNouns = new Set([
   'while'
 ])
 
+/** Whether the verb's object, after at most a determiner, is one that gives it its plain sense. */
+function hasPlainObject(objects: readonly string[], words: readonly WordToken[], to: number): boolean {
+  const next = normalizeWord(words[to]?.text ?? '')
+  const object = determiners.has(next) ? normalizeWord(words[to + 1]?.text ?? '') : next
+  return objects.includes(object)
+}
+
 /** Whether the word before `to` stands straight before a word that can be its noun ("cult film"). */
 function isBeforeNoun(text: string, words: readonly WordToken[], to: number): boolean {
   const last = words[to - 1]
@@ -682,6 +697,7 @@ function inContext(entry: LexiconEntry, text: string, words: readonly WordToken[
     case 'attribution': {
       const alsoNoun = from + 1 === to && nounForms.has(normalizeWord(words[from]?.text ?? ''))
       if (alsoNoun && !hasSubject(text, words, from)) return false
+      if (entry.plainObjects && hasPlainObject(entry.plainObjects, words, to)) return false
       return isAttributionVerb(text, words, from, to, alsoNoun)
     }
     case 'sentence-adverb': {
@@ -698,6 +714,8 @@ function inContext(entry: LexiconEntry, text: string, words: readonly WordToken[
       return !isBeforeNoun(text, words, to) && normalizeWord(words[to]?.text ?? '') !== 'of'
     case 'before-noun':
       return isBeforeNoun(text, words, to)
+    case 'qualifier':
+      return words[to] !== undefined && determiners.has(normalizeWord(words[from - 1]?.text ?? ''))
     default:
       return true
   }

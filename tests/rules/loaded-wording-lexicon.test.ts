@@ -14,7 +14,7 @@ const categories = [
   'intensifier',
   'idiom'
 ]
-const keys = new Set(['phrase', 'forms', 'category', 'expected', 'reason', 'strength', 'context', 'examples'])
+const keys = new Set(['phrase', 'forms', 'category', 'expected', 'reason', 'strength', 'context', 'plainObjects', 'examples'])
 const lowercaseWords = /^[a-z0-9][a-z0-9' -]*[a-z0-9]$/
 
 function flaggedWords(sentence: string): string[] {
@@ -36,7 +36,7 @@ describe('loaded-wording lexicon: schema', () => {
     expect(new Set(entry.forms).size).toBe(entry.forms.length)
     expect(categories).toContain(entry.category)
     expect(['warning', 'info']).toContain(entry.strength)
-    expect([undefined, 'attribution', 'sentence-adverb', 'before-noun', 'as-noun']).toContain(entry.context)
+    expect([undefined, 'attribution', 'sentence-adverb', 'before-noun', 'as-noun', 'qualifier']).toContain(entry.context)
     expect(entry.expected.length).toBeLessThanOrEqual(4)
     // Only editorialising adverbs are fixed by deletion; everything else offers a neutral word.
     if (entry.expected.length === 0) expect(entry.category).toBe('editorial-adverb')
