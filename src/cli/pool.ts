@@ -1,7 +1,6 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {setFlagsFromString} from 'node:v8'
 import {Piscina} from 'piscina'
 import {packageRoot} from '../package-root.js'
 import {type LintTask, runTask, type TaskResult} from './task.js'
@@ -20,17 +19,6 @@ function inThread(): Runner {
 }
 
 const youngGenerationMb = 16
-
-/**
- * How far a thread's old generation may grow past what survived its last full collection before
- * the next one: 2× instead of V8's adaptive factor (up to 4× when collections are quick, as they
- * are for a linter's small heaps). Each thread only ever holds one file's trees (15-20 MB live),
- * but with 4× the workers' heaps grew to over 100 MB each over a long run, so the pool's peak RSS
- * grew with the number of files (286 MB for a quarter of the BBC corpus, 370 MB for all of it, 2
- * workers). At 2× it stays near 275 MB for all of it, for a few more (small, quick) full
- * collections. A huge file still fits: the limit keeps growing, only in smaller steps.
- */
-const heapGrowingPercent = 100
 
 /** The worker's built module: beside this one in dist/, or in dist/ when this runs from source (tests). */
 function workerFile(): string {
@@ -61,8 +49,6 @@ export function createRunner(jobs: number): Runner {
 }
 
 function startPool(jobs: number): Piscina<LintTask, TaskResult> {
-  // V8 flags are per process: set before the workers' heaps exist, so that they start with it.
-  setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`)
   return new Piscina<LintTask, TaskResult>({
     filename: workerFile(),
     minThreads: jobs,
