@@ -21,6 +21,15 @@ describe('the installed command', () => {
     expect(run.status).toBe(0)
     expect(run.stdout).toContain('unattributed-claim')
   })
+
+  it('ends quietly when its reader closes the pipe early (`copydesk seeds | head -1`)', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --format json --jobs 1 seeds | head -c 1`], {
+      encoding: 'utf8',
+      cwd: path.join(bin, '..', '..', '..')
+    })
+    expect(run.stdout).toBe('[')
+    expect(run.stderr).toBe('')
+  })
 })
 
 describe('exit codes', () => {
