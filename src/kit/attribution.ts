@@ -62,6 +62,19 @@ function isSpeakerVerb(words: readonly WordToken[], at: number): boolean {
   return true
 }
 
+/** What `speakersOf` knows of a sentence. */
+const unknown = 0
+const no = 1
+const yes = 2
+
+/**
+ * Per sentence of a document, whether it has a speaker (`unknown` until asked): every quotation of
+ * a sentence, and those of its neighbours, ask the same question.
+ */
+const speakersOf = oncePerDocument(function sentenceSpeakers(document): Uint8Array {
+  return new Uint8Array(document.sentences.length)
+})
+
 /** Whether a sentence names a speaker in its own words, outside any quotation. */
 export function hasSpeaker(document: ArticleDocument, sentence: SentenceInfo): boolean {
   const known = document.sentences[sentence.index] === sentence ? speakersOf(document) : undefined
@@ -81,18 +94,6 @@ function findSpeaker(document: ArticleDocument, sentence: SentenceInfo): boolean
   }
   return false
 }
-
-const unknown = 0
-const no = 1
-const yes = 2
-
-/**
- * Per sentence of a document, whether it has a speaker (`unknown` until asked): every quotation of
- * a sentence, and those of its neighbours, ask the same question.
- */
-const speakersOf = oncePerDocument(function sentenceSpeakers(document): Uint8Array {
-  return new Uint8Array(document.sentences.length)
-})
 
 /** The way quotations are attributed so far in a document; `null` while one is being worked out. */
 const attributionsOf = oncePerDocument(function quotationAttributions(): Map<Quotation, Attribution | null> {
