@@ -7,6 +7,7 @@ import {
   PhraseMatcher,
   type Quotation,
   quotationAround,
+  quotationFrom,
   type Rule,
   report,
   type SentenceInfo,
@@ -289,24 +290,20 @@ const notPluralSubjects = new Set([
  */
 function hasSubject(text: string, words: readonly WordToken[], at: number): boolean {
   let before = at - 1
-  while (
-    before >= 0 &&
-    /ly$|^(?:now|also|still|even|often|again|once|never|repeatedly)$/.test(normalizeWord(words[before]?.text ?? ''))
-  )
+  while (before >= 0 && /ly$|^(?:now|also|still|even|often|again|once|never|repeatedly)$/.test(words[before]?.normal ?? ''))
     before--
   const previous = words[before]
   if (!previous) return false
-  const key = normalizeWord(previous.text)
+  const key = previous.normal
   // "Trump's claims": a possessive makes the next word a noun.
   if (beforeNouns.has(key) || /['’]/.test(text.slice(previous.end, words[before + 1]?.start ?? previous.end))) return false
   if (subjects.has(key)) return true
   // "would claim", "to claim": only the base form follows a modal or "to" ("in response to claims" is a noun).
-  if (verbBefore.has(key)) return normalizeWord(words[at]?.text ?? '') === 'claim'
+  if (verbBefore.has(key)) return words[at]?.normal === 'claim'
   if (/^\p{Lu}/u.test(previous.text)) return isNamedSubject(text, words, before)
   // "The company claims": a noun after a determiner at the start of the clause is its subject.
   const twoBefore = words[before - 1]
-  if (twoBefore && determiners.has(normalizeWord(twoBefore.text)) && (before - 1 === 0 || clauseStarts(text, words, before - 1)))
-    return true
+  if (twoBefore && determiners.has(twoBefore.normal) && (before - 1 === 0 || clauseStarts(text, words, before - 1))) return true
   return /[^s']s$/.test(key) && !notPluralSubjects.has(key)
 }
 
@@ -321,7 +318,7 @@ function isNamedSubject(text: string, words: readonly WordToken[], last: number)
   let first = last
   while (first > 0 && /^\p{Lu}/u.test(words[first - 1]?.text ?? '')) first--
   if (first === 0 || clauseStarts(text, words, first)) return true
-  return determiners.has(normalizeWord(words[first - 1]?.text ?? ''))
+  return determiners.has(words[first - 1]?.normal ?? '')
 }
 
 const determiners = new Set(['the', 'a', 'an', 'this', 'his', 'her', 'its', 'their', 'our', 'my', 'your'])
@@ -332,14 +329,13 @@ function clauseStarts(text: string, words: readonly WordToken[], at: number): bo
   const previous = words[at - 1]
   if (!word || !previous) return true
   return (
-    /[,;:—–]\s*$/.test(text.slice(previous.end, word.start)) ||
-    ['and', 'but', 'while', 'as', 'because'].includes(normalizeWord(previous.text))
+    /[,;:—–]\s*$/.test(text.slice(previous.end, word.start)) || ['and', 'but', 'while', 'as', 'because'].includes(previous.normal)
   )
 }
 
 /** Whether the sentence reports a dispute in the writer's words, not inside a quotation. */
 function reportsDispute(document: ArticleDocument, words: readonly WordToken[]): boolean {
-  return words.some((word) => disputeWords.has(normalizeWord(word.text)) && !quotationAround(document, word.start, word.end))
+  return words.some((word) => disputeWords.has(word.normal) && !quotationAround(document, word.start, word.end))
 }
 
 function quoteList(words: readonly string[]): string {
@@ -408,7 +404,7 @@ export const rule: Rule<LoadedWordingOptions> = {
       }
 
       for (const sentence of document.sentences) {
-        const words = sentence.words.map(possessiveStripped)
+        const words = possessivesStripped(sentence.words)
         // Whether the sentence is a Title Case headline, worked out only when a match is capitalised.
         let titleCase: boolean | undefined
         for (const match of matcher.match(words, document.text)) {
@@ -461,10 +457,21 @@ export const rule: Rule<LoadedWordingOptions> = {
   }
 }
 
-/** `withoutPossessive`, skipping its pattern for the many words with no apostrophe at all. */
-function possessiveStripped(word: WordToken): WordToken {
-  const {text} = word
-  return text.includes("'") || text.includes('’') ? withoutPossessive(word) : word
+/**
+ * The sentence's words with possessive endings dropped (`withoutPossessive`). Most sentences have
+ * none: their own word list is returned, not a copy, and words with no apostrophe skip the pattern.
+ */
+function possessivesStripped(words: readonly WordToken[]): readonly WordToken[] {
+  let stripped: WordToken[] | undefined
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]
+    if (!word) continue
+    const {text} = word
+    const own = text.includes("'") || text.includes('’') ? withoutPossessive(word) : word
+    if (own !== word) stripped ??= words.slice(0, index)
+    stripped?.push(own)
+  }
+  return stripped ?? words
 }
 
 function reportDistancedQuotes(
@@ -484,13 +491,10 @@ function reportDistancedQuotes(
 
 /** A closed, short quotation opening right after `offset` (across white space only). */
 function quotationAfter(document: ArticleDocument, offset: number): Quotation | undefined {
-  for (const quotation of document.quotations) {
-    if (quotation.start < offset) continue
-    if (quotation.start > offset + 2) return undefined
-    if (!/^\s*$/.test(document.text.slice(offset, quotation.start))) return undefined
-    return quotation.closed && wordCount(document, quotation) <= scareQuoteWords ? quotation : undefined
-  }
-  return undefined
+  const quotation = quotationFrom(document, offset)
+  if (!quotation || quotation.start > offset + 2) return undefined
+  if (!/^\s*$/.test(document.text.slice(offset, quotation.start))) return undefined
+  return quotation.closed && wordCount(document, quotation) <= scareQuoteWords ? quotation : undefined
 }
 
 function wordCount(document: ArticleDocument, quotation: Quotation): number {
@@ -530,7 +534,7 @@ function hasOpinionHolder(document: ArticleDocument, quotation: Quotation): bool
   if (!sentence) return false
   return sentence.words.some((word) => {
     if (quotationAround(document, word.start, word.end)) return false
-    const key = normalizeWord(word.text)
+    const key = word.normal
     return opinionVerbs.has(key) || (key.endsWith('ing') && speechVerbs.has(key))
   })
 }
@@ -564,7 +568,7 @@ function isPassive(words: readonly WordToken[], at: number): boolean {
   let before = at - 1
   while (before >= 0 && /ly$/.test(words[before]?.lower ?? '')) before--
   const previous = words[before]
-  return previous !== undefined && beForms.has(normalizeWord(previous.text))
+  return previous !== undefined && beForms.has(previous.normal)
 }
 
 /**
@@ -578,8 +582,7 @@ function isAttributionVerb(text: string, words: readonly WordToken[], from: numb
   if (!first || !last) return false
   // "claimed to be", "claims to have": a verb of attribution with an infinitive for its report.
   const following = words[to + 1]
-  if (normalizeWord(words[to]?.text ?? '') === 'to' && following && reportedInfinitives.has(normalizeWord(following.text)))
-    return true
+  if (words[to]?.normal === 'to' && following && reportedInfinitives.has(following.normal)) return true
   const after = text.slice(last.end, words[to]?.start ?? last.end + 3)
   // Ends its clause ("…, she admitted.") or introduces a quotation ("claimed: “…”").
   if (/^\s*[.,;:!?—–"“‘'”’]/.test(after) || words[to] === undefined) return true
@@ -587,16 +590,13 @@ function isAttributionVerb(text: string, words: readonly WordToken[], from: numb
   if (/[,.!?]["”’']\s*$/.test(before)) return true
   // "claiming now that", "admitted privately that": an adverb between the verb and its report.
   let reportAt = to
-  while (
-    words[reportAt + 1] &&
-    /ly$|^(?:now|also|again|later|once|today|yesterday)$/.test(normalizeWord(words[reportAt]?.text ?? ''))
-  )
+  while (words[reportAt + 1] && /ly$|^(?:now|also|again|later|once|today|yesterday)$/.test(words[reportAt]?.normal ?? ''))
     reportAt++
   const next = words[reportAt]
   if (!next) return true
-  const key = normalizeWord(next.text)
+  const key = next.normal
   // "the claims that were rejected": a relative clause on the noun, not a report.
-  if (alsoNoun && key === 'that' && finiteMarkers.has(normalizeWord(words[reportAt + 1]?.text ?? ''))) return false
+  if (alsoNoun && key === 'that' && finiteMarkers.has(words[reportAt + 1]?.normal ?? '')) return false
   if (key === 'that' || subjectPronouns.has(key)) return true
   // A reported clause: a subject of a few words, then an auxiliary or copula, before any break.
   for (let at = to; at < Math.min(words.length, to + 6); at++) {
@@ -604,10 +604,10 @@ function isAttributionVerb(text: string, words: readonly WordToken[], from: numb
     const following = words[at + 1]
     if (!word) break
     // "admitted two preachers who had …": a relative clause belongs to the object, not a report.
-    if (relatives.has(normalizeWord(word.text))) break
+    if (relatives.has(word.normal)) break
     // "claims for compensation were rejected": a noun's prepositional phrase, not a report.
-    if (alsoNoun && prepositions.has(normalizeWord(word.text))) break
-    if (at > to && finiteMarkers.has(normalizeWord(word.text))) return true
+    if (alsoNoun && prepositions.has(word.normal)) break
+    if (at > to && finiteMarkers.has(word.normal)) return true
     if (following && /[,;:.()]/.test(text.slice(word.end, following.start))) break
   }
   return false
@@ -689,13 +689,13 @@ function isBeforeNoun(text: string, words: readonly WordToken[], to: number): bo
   const last = words[to - 1]
   const next = words[to]
   if (!last || !next || !/^\s+$/.test(text.slice(last.end, next.start))) return false
-  return /^\p{L}/u.test(next.text) && !notNouns.has(normalizeWord(next.text))
+  return /^\p{L}/u.test(next.text) && !notNouns.has(next.normal)
 }
 
 function inContext(entry: LexiconEntry, text: string, words: readonly WordToken[], from: number, to: number): boolean {
   switch (entry.context) {
     case 'attribution': {
-      const alsoNoun = from + 1 === to && nounForms.has(normalizeWord(words[from]?.text ?? ''))
+      const alsoNoun = from + 1 === to && nounForms.has(words[from]?.normal ?? '')
       if (alsoNoun && !hasSubject(text, words, from)) return false
       if (entry.plainObjects && hasPlainObject(entry.plainObjects, words, to)) return false
       return isAttributionVerb(text, words, from, to, alsoNoun)
@@ -711,7 +711,7 @@ function inContext(entry: LexiconEntry, text: string, words: readonly WordToken[
     }
     case 'as-noun':
       // "the cult of Mithras", "a cult of personality": the old sense, worship of someone.
-      return !isBeforeNoun(text, words, to) && normalizeWord(words[to]?.text ?? '') !== 'of'
+      return !isBeforeNoun(text, words, to) && words[to]?.normal !== 'of'
     case 'before-noun':
       return isBeforeNoun(text, words, to)
     case 'qualifier':

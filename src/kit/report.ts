@@ -36,14 +36,26 @@ export function withoutStackTraces<T>(make: () => T): T {
   }
 }
 
-const locations = new WeakMap<VFile, ReturnType<typeof location>>()
+type Locator = ReturnType<typeof location>
+
+/*
+ * The lookups live on the file as a hidden property, not in a WeakMap keyed by file: V8 keeps a
+ * WeakMap's values (here an index of every line of the file, and the file itself) alive until a full
+ * collection, and so had every linted file promoted to the old generation (see document.ts).
+ */
+const locatorSlot = Symbol('copydesk.locator')
+
+interface WithLocator {
+  [locatorSlot]?: Locator
+}
 
 /** Line/column lookups for a file, built once per file. */
-export function locate(file: VFile): ReturnType<typeof location> {
-  let found = locations.get(file)
+export function locate(file: VFile): Locator {
+  let found = (file as WithLocator)[locatorSlot]
   if (!found) {
     found = location(file)
-    locations.set(file, found)
+    // Not enumerable: the file is serialised and compared in tests, and must look the same.
+    Object.defineProperty(file, locatorSlot, {value: found, configurable: true, writable: true})
   }
   return found
 }

@@ -84,6 +84,55 @@ describe('attributionOf', () => {
   })
 })
 
+describe('attributionOf in a long document', () => {
+  // Each kind of attribution once, in paragraphs a news story repeats hundreds of times: the
+  // lookups by offset must find each quotation's own sentence, paragraph and neighbours.
+  const paragraphs = [
+    'Rain fell all week.',
+    'The mayor said: “It was a disgrace.”',
+    '“The water came fast,” she said.',
+    'He said: “We had no warning.',
+    '“We had ten minutes.”',
+    'Officials said the day went badly. “It was chaos.”',
+    'The council met on Monday. Its ‘plan’ was dropped.',
+    'By noon the river fell, and “it was over”.'
+  ]
+  const story = `${paragraphs.join('\n\n')}\n\n`
+  const expected: [quote: string, attribution: string | undefined, embedded: boolean][] = [
+    ['“It was a disgrace.”', 'colon', true],
+    ['“The water came fast,”', 'sentence', false],
+    ['“We had no warning.', 'colon', true],
+    ['“We had ten minutes.”', 'continued', false],
+    ['“It was chaos.”', 'adjacent', false],
+    ['‘plan’', undefined, true],
+    ['“it was over”', undefined, true]
+  ]
+  const title = 'Flood latest\n\n'
+  const repeats = 400
+  const text = title + story.repeat(repeats)
+
+  it.each([0, 1, 199, repeats - 1])('finds every quotation of copy %i where it is, with its speaker', (copy) => {
+    const document = documentOf(text)
+    expect(document.quotations).toHaveLength(expected.length * repeats)
+    const offset = title.length + copy * story.length
+    const own = document.quotations.filter((quotation) => quotation.start >= offset && quotation.end <= offset + story.length)
+    let from = 0
+    const want = expected.map(([quote, attribution, embedded]) => {
+      const start = story.indexOf(quote, from)
+      from = start + quote.length
+      return {start: offset + start, end: offset + from, attribution, embedded}
+    })
+    expect(
+      own.map((quotation) => ({
+        start: quotation.start,
+        end: quotation.end,
+        attribution: attributionOf(document, quotation),
+        embedded: isEmbedded(document, quotation)
+      }))
+    ).toEqual(want)
+  })
+})
+
 describe('quotations', () => {
   it('reads quotation marks written as HTML entities, and apostrophes as apostrophes', () => {
     const text = '<p class="x">&ldquo;It was a war zone,&rdquo; said Kerry Osei of Holmbridge&rsquo;s flood team.</p>'

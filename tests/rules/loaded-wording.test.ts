@@ -143,6 +143,29 @@ describe('loaded-wording: quotations', () => {
     expect(found[0]?.reason).toBe(`Scare quotes around \`${inner}\`: say who calls it that, or drop the quotes`)
   })
 
+  it('tells scare quotes from quoted speech all through a long story', () => {
+    // Attributed, scare-quoted and so-called quotations, repeated: each is found at its own place.
+    const story =
+      'Rain fell all week.\n\n' +
+      '“It was a disgrace,” the mayor said of the agency’s response.\n\n' +
+      'The agency’s ‘whitewash’ was published on Friday.\n\n' +
+      'They set up sleeper cells – so-called ‘crocodile cells’ – in the valley.\n\n'
+    const repeats = 300
+    const text = `Flood latest\n\n${story.repeat(repeats)}`
+    const found = messages(text).filter((message) => message.reason.startsWith('Scare quotes'))
+    const at = (copy: number, quote: string) => 14 + copy * story.length + story.indexOf(quote)
+    expect(found).toHaveLength(2 * repeats)
+    const spans = found.map(
+      (message) => `${message.actual}@${message.place && 'start' in message.place ? message.place.start.offset : -1}`
+    )
+    for (const copy of [0, 1, 150, repeats - 1]) {
+      expect(spans.slice(2 * copy, 2 * copy + 2)).toEqual([
+        `‘whitewash’@${at(copy, '‘whitewash’')}`,
+        `so-called ‘crocodile cells’@${at(copy, 'so-called')}`
+      ])
+    }
+  })
+
   it('reads quotation marks written as HTML entities', () => {
     const html =
       '<p>&ldquo;It was like a bloody war zone,&rdquo; said Kerry Osei.</p>\n<p>Holmbridge&rsquo;s mayor slammed the agency.</p>'
