@@ -134,10 +134,19 @@ function isQuoted(spans: QuotedSpans, start: number, end: number): boolean {
   return high >= 0 && (spans.reach[high] ?? -1) >= end
 }
 
-/** Each sentence's words, with their gaps and whether they are quoted. */
-export function tokenizeSentences(document: ArticleDocument): Token[][] {
+/**
+ * A sentence's words, with their gaps and whether they are quoted, by sentence index: made on
+ * first use and kept, as most sentences never get past the detectors' first pass.
+ */
+export function tokenizer(document: ArticleDocument): (index: number) => readonly Token[] {
   const spans = quotedSpans(document)
-  return document.sentences.map((sentence) => tokenize(document, sentence, spans))
+  const made: (Token[] | undefined)[] = []
+  return (index) => {
+    const sentence = document.sentences[index]
+    if (!sentence) return []
+    made[index] ??= tokenize(document, sentence, spans)
+    return made[index]
+  }
 }
 
 function tokenize(document: ArticleDocument, sentence: SentenceInfo, spans: QuotedSpans): Token[] {

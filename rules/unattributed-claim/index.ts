@@ -26,7 +26,7 @@ import {
   participleLike,
   phraseEnd,
   type Token,
-  tokenizeSentences,
+  tokenizer,
   words
 } from './attribution.js'
 import lexicon from './lexicon.json' with {type: 'json'}
@@ -128,15 +128,11 @@ const prepositions = set([
 /** Words that can head a vague source ("sources", "some", "one insider", "many people"). */
 const vagueHeads = set([...vaguePronouns, ...words.vagueSingular, ...needQuantifier, ...words.vaguePlural])
 /** Words that link a vague head to a claim: its verb ("experts say"), a tag ("…, say critics") or "by". */
-const vagueLinks = set([...vagueVerbs, ...tagVerbs, 'by'])
-/**
- * Words without which no detector but the vague-source ones can fire: the hearsay and hedge
- * adverbs, "according", and the participles of expletive and agentless reporting passives.
- */
-const claimTriggers = set([
-  ...hearsayAdverbs,
-  ...hedgeAdverbs,
-  'according',
+const vagueLinks = [...vagueVerbs, ...tagVerbs, 'by']
+/** Words that open a claim on their own: the hearsay and hedge adverbs, "according". */
+const claimOpeners = [...hearsayAdverbs, ...hedgeAdverbs, 'according']
+/** The participles of expletive and agentless reporting passives ("it is claimed", "is said to"). */
+const reportingParticiples = [
   ...expletiveParticiples,
   ...intransitive,
   ...raising,
@@ -145,23 +141,80 @@ const claimTriggers = set([
   ...diffusedBare,
   'regarded',
   'considered'
-])
+]
+/** What comes straight before such a participle: the end of its verb group, or the expletive subject. */
+const verbGroupEnds = [...words.be, ...words.auxiliaries, ...words.adverbs, ...diffusionAdverbs, ...expletives]
+
+/** What a word can set off, for the first pass over a sentence (bit flags). */
+const cue = {claim: 1, participle: 2, verbGroupEnd: 4, vagueHead: 8, vagueLink: 16, phrase: 32} as const
+const curlyApostrophe = /[’‘`]/
 
 /**
- * A cheap first pass over a sentence: whether any detector could fire in it. Most sentences hold
- * none of the trigger words, and a vague source needs both a head and a verb or "by".
+ * The first pass over a sentence: one lookup per word says which detectors could fire in it.
+ * Most sentences hold no such word, and are never tokenized or analysed.
  */
-function mayClaim(tokens: readonly Token[], vague: boolean): boolean {
-  let head = false
-  let link = false
-  for (const token of tokens) {
-    if (claimTriggers.has(token.lower)) return true
-    if (!vague) continue
-    head ||= vagueHeads.has(token.lower)
-    link ||= vagueLinks.has(token.lower)
-    if (head && link) return true
+class FirstPass {
+  private readonly cues = new Map<string, number>()
+  private apostrophes = false
+
+  add(list: Iterable<string>, flag: number): this {
+    for (const word of list) {
+      const key = normalizeWord(word)
+      this.cues.set(key, (this.cues.get(key) ?? 0) | flag)
+      if (key.includes("'")) this.apostrophes = true
+    }
+    return this
   }
-  return false
+
+  /** The cues of all the sentence's words. */
+  cuesIn(sentence: SentenceInfo): number {
+    let found = 0
+    let afterVerbGroup = false
+    for (const word of sentence.words) {
+      let cues = this.cuesOf(word)
+      // A reporting participle counts only after its verb group ("is said", "it emerged"), not in "he said".
+      if (!afterVerbGroup) cues &= ~cue.participle
+      afterVerbGroup = (cues & cue.verbGroupEnd) !== 0
+      found |= cues
+    }
+    return found
+  }
+
+  private cuesOf(word: WordToken): number {
+    // Keys are normalized words; a lowercase word needs straightening only if it has a curly apostrophe.
+    const found = this.cues.get(word.lower)
+    if (found !== undefined || !this.apostrophes || !curlyApostrophe.test(word.lower)) return found ?? 0
+    return this.cues.get(normalizeWord(word.lower)) ?? 0
+  }
+}
+
+/** What one sentence is searched for. */
+interface Search {
+  readonly firstPass: FirstPass
+  readonly phrases: PhraseMatcher<Kind>
+  readonly patterns: readonly RE2JS[]
+  readonly vague: boolean
+}
+
+function search(phrases: readonly string[], patterns: readonly RE2JS[], vague: boolean): Search {
+  const matcher = new PhraseMatcher<Kind>()
+  for (const phrase of phrases) matcher.add(phrase, 'agentless')
+  const firstPass = new FirstPass()
+    .add(claimOpeners, cue.claim)
+    .add(reportingParticiples, cue.participle)
+    .add(verbGroupEnds, cue.verbGroupEnd)
+    .add(vagueHeads, cue.vagueHead)
+    .add(vagueLinks, cue.vagueLink)
+    // A phrase matches only in a sentence holding its longest (so likely rarest) word.
+    .add(
+      phrases.map((phrase) => longestWord(phrase.trim().split(/\s+/))),
+      cue.phrase
+    )
+  return {firstPass, phrases: matcher, patterns, vague}
+}
+
+function longestWord(list: readonly string[]): string {
+  return list.reduce((longest, word) => (word.length > longest.length ? word : longest), '')
 }
 
 const at = (tokens: readonly Token[], index: number): Token | undefined => tokens[index]
@@ -449,42 +502,28 @@ function keep(found: Finding[], candidate: Finding | undefined): void {
   if (candidate) found.push(candidate)
 }
 
-/**
- * The agentless phrases ("there are reports") with a first pass: a phrase matches only in a
- * sentence holding its longest (so likely rarest) word, and most sentences hold none.
- */
-class AgentlessPhrases {
-  readonly matcher = new PhraseMatcher<Kind>()
-  private readonly keys = new Set<string>()
-
-  add(phrase: string): void {
-    this.matcher.add(phrase, 'agentless')
-    const phraseWords = phrase.trim().split(/\s+/).map(normalizeWord)
-    this.keys.add(phraseWords.reduce((longest, word) => (word.length > longest.length ? word : longest), ''))
-  }
-
-  mayMatch(tokens: readonly Token[]): boolean {
-    return tokens.some((token) => this.keys.has(token.lower))
-  }
-}
-
 /** Findings in one sentence, leftmost-longest, without overlaps. */
 function detect(
   sentence: SentenceInfo,
-  tokens: readonly Token[],
-  phrases: AgentlessPhrases,
-  patterns: readonly RE2JS[],
-  text: string,
-  vague: boolean
+  tokensOf: (index: number) => readonly Token[],
+  {firstPass, phrases, patterns, vague}: Search,
+  text: string
 ): Finding[] {
   const found: Finding[] = []
-  const matches: {from: number; to: number}[] = phrases.mayMatch(tokens) ? phrases.matcher.match(sentence.words, text) : []
+  const cues = firstPass.cuesIn(sentence)
+  const phrased = (cues & cue.phrase) !== 0
+  // A vague source needs both a head and a verb or "by".
+  const claims =
+    (cues & (cue.claim | cue.participle)) !== 0 || (vague && (cues & cue.vagueHead) !== 0 && (cues & cue.vagueLink) !== 0)
+  if (!phrased && !claims && patterns.length === 0) return found
+  const tokens = tokensOf(sentence.index)
+  const matches: {from: number; to: number}[] = phrased ? phrases.match(sentence.words, text) : []
   if (patterns.length > 0) matches.push(...patternMatches(sentence, tokens, patterns, text))
   for (const match of matches) {
     // "There are reports from the coastguard": the phrase is followed by its source.
     if (!namedAgent(tokens, match.to)) found.push({from: match.from, to: match.to, kind: 'agentless'})
   }
-  if (mayClaim(tokens, vague)) {
+  if (claims) {
     // In this order, so that findings with the same span keep it after the sort below.
     for (let index = 0; index < tokens.length; index++) {
       keep(found, hedge(tokens, index))
@@ -533,17 +572,37 @@ function patternMatches(
 
 /**
  * Whether a quotation quotes a full clause of speech, not a term, title or fragment. Read from
- * the words inside it, as the marks may be entities (`&lsquo;`).
+ * the words inside it, as the marks may be entities (`&lsquo;`). `spanned` are the sentences the
+ * quotation falls in.
  */
-function quotesClause(document: ArticleDocument, quotation: Quotation, inside: readonly WordToken[], outside: string): boolean {
-  const first = inside[0]
-  const last = inside[inside.length - 1]
-  if (!first || !last || inside.length < 4) return false
+function quotesClause(document: ArticleDocument, quotation: Quotation, spanned: readonly SentenceInfo[]): boolean {
+  let first: WordToken | undefined
+  let last: WordToken | undefined
+  let inside = 0
+  for (const sentence of spanned) {
+    for (const word of sentence.words) {
+      if (word.start < quotation.start || word.end > quotation.end) continue
+      first ??= word
+      last = word
+      inside++
+    }
+  }
+  const opening = spanned[0]
+  const closing = spanned[spanned.length - 1]
+  if (!first || !last || !opening || !closing || inside < 4) return false
   // Quoted speech starts with a capital; "‘kill the enemies of God’" is a fragment worked into a sentence.
   if (!/^[\p{Lu}]/u.test(first.text)) return false
   if (!quotation.closed) return true
-  return /[.!?,…]/.test(document.text.slice(last.end, quotation.end)) || outside.replace(/[\p{P}\p{S}\s]/gu, '') === ''
+  if (/[.!?,…]/.test(document.text.slice(last.end, quotation.end))) return true
+  // A quotation that is all of its sentences but for marks: "“Never.”"
+  const text = document.text
+  return (
+    !wordCharacter.test(text.slice(opening.start, quotation.start)) && !wordCharacter.test(text.slice(quotation.end, closing.end))
+  )
 }
+
+/** Anything but punctuation, a symbol or white space. */
+const wordCharacter = /[^\p{P}\p{S}\s]/u
 
 export const rule: Rule<UnattributedClaimOptions> = {
   meta: {
@@ -566,8 +625,7 @@ export const rule: Rule<UnattributedClaimOptions> = {
   },
   plugin(options) {
     const extra = splitPatterns(options.phrases)
-    const phrases = new AgentlessPhrases()
-    for (const phrase of [...lexicon.phrases.agentless, ...extra.literals]) phrases.add(phrase)
+    const searched = search([...lexicon.phrases.agentless, ...extra.literals], extra.patterns, options.vagueSources)
     const allow = splitPatterns(options.allow)
     const allowedWords = new Set(allow.literals.map((phrase) => normalizeWord(phrase.trim().replace(/\s+/g, ' '))))
     const allowsAny = allowedWords.size > 0 || allow.patterns.length > 0
@@ -578,11 +636,11 @@ export const rule: Rule<UnattributedClaimOptions> = {
     }
     return (tree, file) => {
       const document = getDocument(tree, file)
-      const sentences = tokenizeSentences(document)
+      const tokensOf = tokenizer(document)
       // A sentence's attributions are read only when a claim in it or the next sentence needs them.
       const heard: (Attribution[] | undefined)[] = []
       const heardIn = (index: number): Attribution[] => {
-        heard[index] ??= attributions(sentences[index] ?? [])
+        heard[index] ??= attributions(tokensOf(index))
         return heard[index]
       }
       // `read` is the text as a reader sees it (entities decoded) for the message; `actual` stays the source.
@@ -607,9 +665,9 @@ export const rule: Rule<UnattributedClaimOptions> = {
         })
       }
       for (const sentence of document.sentences) {
-        const tokens = sentences[sentence.index] ?? []
-        const findings = detect(sentence, tokens, phrases, extra.patterns, document.text, options.vagueSources)
+        const findings = detect(sentence, tokensOf, searched, document.text)
         if (findings.length === 0) continue
+        const tokens = tokensOf(sentence.index)
         if (heardIn(sentence.index).some((attribution) => governs(tokens, attribution))) continue
         const previous = document.sentences[sentence.index - 1]
         // The same claim, once attributed in the sentence before, need not be attributed again.
@@ -625,25 +683,25 @@ export const rule: Rule<UnattributedClaimOptions> = {
           reported(first.start, last.end, finding.kind, shown)
         }
       }
-      if (options.quotations) findUnattributedQuotations(document, sentences, reported)
+      if (options.quotations) findUnattributedQuotations(document, tokensOf, reported)
     }
   }
 }
 
 function findUnattributedQuotations(
   document: ArticleDocument,
-  sentences: readonly (readonly Token[])[],
+  tokensOf: (index: number) => readonly Token[],
   reported: (start: number, end: number, kind: 'quote', actual: string) => void
 ): void {
   // Read only for the sentences around a quotation, once each.
   const speaking: (boolean | undefined)[] = []
   const speaks = (index: number): boolean => {
-    speaking[index] ??= (sentences[index] ?? []).some((token) => !token.quoted && words.speech.has(token.lower))
+    speaking[index] ??= tokensOf(index).some((token) => !token.quoted && words.speech.has(token.lower))
     return speaking[index]
   }
   const introducing: (boolean | undefined)[] = []
   const introduces = (index: number): boolean => {
-    introducing[index] ??= introducesQuotation(sentences[index] ?? [])
+    introducing[index] ??= introducesQuotation(tokensOf(index))
     return introducing[index]
   }
   const blockAt = blockFinder(document.blocks)
@@ -678,13 +736,9 @@ function findUnattributedQuotations(
     let attributed: boolean
     if (continues && previous) attributed = previous.attributed
     else {
-      const outside = document.text.slice(opening.start, quotation.start) + document.text.slice(quotation.end, closing.end)
-      const inside = document.sentences
-        .slice(first, last + 1)
-        .flatMap((sentence) => sentence.words.filter((word) => word.start >= quotation.start && word.end <= quotation.end))
       const introduced = /:\s*$/.test(document.text.slice(Math.max(0, quotation.start - 3), quotation.start))
-      attributed = introduced || !quotesClause(document, quotation, inside, outside)
-      for (let index = Math.max(0, first - 1); !attributed && index <= last + 1 && index < sentences.length; index++) {
+      attributed = introduced || !quotesClause(document, quotation, document.sentences.slice(first, last + 1))
+      for (let index = Math.max(0, first - 1); !attributed && index <= last + 1 && index < document.sentences.length; index++) {
         if (speaks(index)) attributed = true
       }
       if (first > 0 && !attributed && introduces(first - 1)) attributed = true
