@@ -60,9 +60,9 @@ class Phrases {
   }
 
   private isKey(word: WordToken): boolean {
-    // Keys are normalized words; a lowercase word needs straightening only if it has a curly apostrophe.
-    if (this.keys.has(word.lower)) return true
-    return this.apostrophes && curlyApostrophe.test(word.lower) && this.keys.has(normalizeWord(word.lower))
+    // Keys are normalized words: without an apostrophe among them, the lowercase form finds the same.
+    if (!this.apostrophes) return this.keys.has(word.lower)
+    return this.keys.has(curlyApostrophe.test(word.lower) ? normalizeWord(word.lower) : word.lower)
   }
 }
 

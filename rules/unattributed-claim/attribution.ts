@@ -94,7 +94,7 @@ const openingMark = /[“‘"']\s*$/
 const curlyApostrophe = /[’‘`]/
 
 /** `normalizeWord` of a word, from its lowercase form: most words have no apostrophe to straighten. */
-function normalizedLower(word: WordToken): string {
+export function normalizedLower(word: WordToken): string {
   return curlyApostrophe.test(word.lower) ? normalizeWord(word.lower) : word.lower
 }
 

@@ -23,6 +23,7 @@ import {
   governs,
   isName,
   isTitle,
+  normalizedLower,
   participleLike,
   phraseEnd,
   type Token,
@@ -147,7 +148,6 @@ const verbGroupEnds = [...words.be, ...words.auxiliaries, ...words.adverbs, ...d
 
 /** What a word can set off, for the first pass over a sentence (bit flags). */
 const cue = {claim: 1, participle: 2, verbGroupEnd: 4, vagueHead: 8, vagueLink: 16, phrase: 32} as const
-const curlyApostrophe = /[’‘`]/
 
 /**
  * The first pass over a sentence: one lookup per word says which detectors could fire in it.
@@ -181,10 +181,8 @@ class FirstPass {
   }
 
   private cuesOf(word: WordToken): number {
-    // Keys are normalized words; a lowercase word needs straightening only if it has a curly apostrophe.
-    const found = this.cues.get(word.lower)
-    if (found !== undefined || !this.apostrophes || !curlyApostrophe.test(word.lower)) return found ?? 0
-    return this.cues.get(normalizeWord(word.lower)) ?? 0
+    // Keys are normalized words: without an apostrophe among them, the lowercase form finds the same.
+    return this.cues.get(this.apostrophes ? normalizedLower(word) : word.lower) ?? 0
   }
 }
 
