@@ -165,8 +165,11 @@ function isAdverb(lower: string): boolean {
 
 /** Whether a word is a past participle: irregular from the list, or a regular -ed form. */
 export function isParticiple(word: string): boolean {
-  if (!startsLower.test(word)) return false
-  const lower = normalizeWord(word)
+  return startsLower.test(word) && isParticipleKey(normalizeWord(word))
+}
+
+/** `isParticiple` of a word that starts with a lowercase letter, given its `normalizeWord` form. */
+function isParticipleKey(lower: string): boolean {
   const dash = lower.lastIndexOf('-')
   if (dash !== -1) {
     // `re-elected`, `co-opted` are verbs; `well-known`, `U.S.-backed` are adjectives.
@@ -206,10 +209,28 @@ function gap(text: string, left: WordToken, right: WordToken): string {
   return text.slice(left.end, right.start).replace(markup, ' ')
 }
 
+/** Whether one space separates two words, as it mostly does: no markup or punctuation to look for. */
+function oneSpace(text: string, left: WordToken, right: WordToken): boolean {
+  return right.start === left.end + 1 && text.charCodeAt(left.end) === 32
+}
+
 /** Whether only white space separates two words (no comma, dash or bracket). */
 function adjacent(text: string, left: WordToken, right: WordToken): boolean {
-  return /^\s+$/.test(gap(text, left, right))
+  return oneSpace(text, left, right) || /^\s+$/.test(gap(text, left, right))
 }
+
+const curlyApostrophe = /[’‘`]/
+
+/** `normalizeWord` of a word, from its lowercase form: most words have no apostrophe to straighten. */
+function normalized(word: WordToken): string {
+  return curlyApostrophe.test(word.lower) ? normalizeWord(word.lower) : word.lower
+}
+
+/**
+ * Passives found per sentence, by the sentence's words (which belong to one text): the rule and
+ * the document metrics both ask for the same sentences.
+ */
+const passivesBySentence = new WeakMap<readonly WordToken[], readonly Passive[]>()
 
 /**
  * Passive constructions in a sentence: a form of `be` or `get`, up to three adverbs or `not`, and a
@@ -217,9 +238,18 @@ function adjacent(text: string, left: WordToken, right: WordToken): boolean {
  * `have` (`had been reduced`) or modal (`could be killed`) joins the span. A `by` phrase within a
  * few words that names someone, not a time or means, makes it a passive with an agent.
  */
-export function findPassives(words: readonly WordToken[], text: string): Passive[] {
+export function findPassives(words: readonly WordToken[], text: string): readonly Passive[] {
+  let passives = passivesBySentence.get(words)
+  if (!passives) {
+    passives = detectPassives(words, text)
+    passivesBySentence.set(words, passives)
+  }
+  return passives
+}
+
+function detectPassives(words: readonly WordToken[], text: string): readonly Passive[] {
+  const lower = words.map(normalized)
   const found: Passive[] = []
-  const lower = words.map((word) => normalizeWord(word.text))
   let index = 0
   while (index < words.length) {
     const first = lower[index] ?? ''
@@ -249,14 +279,14 @@ export function findPassives(words: readonly WordToken[], text: string): Passive
         at++
         continue
       }
-      if (isParticiple(word.text) || !isAdverb(current)) break
+      if (isParticipleAt(words, lower, at) || !isAdverb(current)) break
       if (degree.has(current)) graded = true
       between++
       at++
     }
     const participle = words[at]
     const participleLower = lower[at] ?? ''
-    if (broken || !participle || !isParticiple(participle.text) || graded) {
+    if (broken || !participle || !isParticipleAt(words, lower, at) || graded) {
       index = Math.max(index + 1, at)
       continue
     }
@@ -282,12 +312,18 @@ export function findPassives(words: readonly WordToken[], text: string): Passive
   return found
 }
 
+function isParticipleAt(words: readonly WordToken[], lower: readonly string[], at: number): boolean {
+  const word = words[at]
+  return word !== undefined && startsLower.test(word.text) && isParticipleKey(lower[at] ?? '')
+}
+
 function findAgent(words: readonly WordToken[], lower: readonly string[], text: string, from: number): number | undefined {
   for (let at = from; at < Math.min(words.length, from + agentWindow); at++) {
     const previous = words[at - 1]
     const word = words[at]
     // A comma, semicolon or dash ends the clause the passive belongs to.
-    if (previous && word && /[,;:—–()]|&[mn]dash;/.test(gap(text, previous, word))) return undefined
+    if (previous && word && !oneSpace(text, previous, word) && /[,;:—–()]|&[mn]dash;/.test(gap(text, previous, word)))
+      return undefined
     if (lower[at] !== 'by') continue
     let next = at + 1
     while (determiners.has(lower[next] ?? '') && next < at + 3) next++

@@ -41,6 +41,15 @@ function isHearsay(words: readonly {lower: string}[], passive: Passive): boolean
   return words[passive.from - 1]?.lower === 'it' || words[passive.to]?.lower === 'to'
 }
 
+/** Whether the user allows this passive, by its participle and any particle (`born`, `pushed out`). */
+function isAllowed(allowed: ReadonlySet<string>, words: readonly {lower: string}[], passive: Passive): boolean {
+  const verb = words
+    .slice(passive.participle, passive.to)
+    .map((word) => word.lower)
+    .join(' ')
+  return allowed.has(verb) || allowed.has(words[passive.participle]?.lower ?? '')
+}
+
 export const rule: Rule<PassiveVoiceOptions> = {
   meta: {
     id: 'passive-voice',
@@ -77,13 +86,10 @@ export const rule: Rule<PassiveVoiceOptions> = {
           const last = unit.words[passive.to - 1]
           const participle = unit.words[passive.participle]
           if (!first || !last || !participle) continue
-          const verb = unit.words
-            .slice(passive.participle, passive.to)
-            .map((word) => word.lower)
-            .join(' ')
-          if (allowed.has(verb) || allowed.has(participle.lower)) continue
+          if (allowed.size > 0 && isAllowed(allowed, unit.words, passive)) continue
           if (!options.hearsay && isHearsay(unit.words, passive)) continue
           if (!options.quotations && quotationAround(document, first.start, last.end)) continue
+          if (passive.agent !== undefined && !options.withAgent) continue
           // `actual` is the flagged source (what editors and fixes slice); the message shows the words as
           // read (entities decoded, markup and line breaks between them dropped).
           const actual = document.text.slice(first.start, last.end)
@@ -99,7 +105,7 @@ export const rule: Rule<PassiveVoiceOptions> = {
               reason: `Unexpected agentless passive \`${shown}\`, say who did it`,
               note: 'A passive without a `by` phrase hides who acted. Name the actor and use the active voice, or attribute it.'
             })
-          } else if (options.withAgent) {
+          } else {
             report(file, rule.meta, {
               start: first.start,
               end: last.end,

@@ -1,4 +1,13 @@
-import {getDocument, normalizeWord, PhraseMatcher, quotationAround, type Rule, report} from '../../src/kit/index.js'
+import {
+  getDocument,
+  normalizeWord,
+  PhraseMatcher,
+  quotationAround,
+  type Rule,
+  report,
+  type SentenceInfo,
+  type WordToken
+} from '../../src/kit/index.js'
 import data from './phrases.json' with {type: 'json'}
 
 export interface SimplerWordingOptions {
@@ -27,6 +36,40 @@ function describe(actual: string, pattern: Pattern): string {
   return `Unexpected \`${actual}\`, use ${expected} instead`
 }
 
+const curlyApostrophe = /[’‘`]/
+
+/**
+ * The phrase list as one trie, with a first pass: a phrase matches only in a sentence holding its
+ * longest (so likely rarest) word, and most sentences hold none, so the trie walk, which
+ * normalizes every word, is skipped for them.
+ */
+class Phrases {
+  readonly matcher = new PhraseMatcher<Pattern>()
+  private readonly keys = new Set<string>()
+  private apostrophes = false
+
+  add(phrase: string, pattern: Pattern): void {
+    this.matcher.add(phrase, pattern)
+    const key = longestWord(phrase.trim().split(/\s+/).map(normalizeWord))
+    this.keys.add(key)
+    if (key.includes("'")) this.apostrophes = true
+  }
+
+  mayMatch(sentence: SentenceInfo): boolean {
+    return sentence.words.some((word) => this.isKey(word))
+  }
+
+  private isKey(word: WordToken): boolean {
+    // Keys are normalized words: without an apostrophe among them, the lowercase form finds the same.
+    if (!this.apostrophes) return this.keys.has(word.lower)
+    return this.keys.has(curlyApostrophe.test(word.lower) ? normalizeWord(word.lower) : word.lower)
+  }
+}
+
+function longestWord(list: readonly string[]): string {
+  return list.reduce((longest, word) => (word.length > longest.length ? word : longest), '')
+}
+
 export const rule: Rule<SimplerWordingOptions> = {
   meta: {
     id: 'simpler-wording',
@@ -47,14 +90,15 @@ export const rule: Rule<SimplerWordingOptions> = {
   plugin(options) {
     // One trie for the whole list: a single pass per sentence instead of one tree search per phrase.
     const allowed = new Set(options.allow.map(phraseKey))
-    const matcher = new PhraseMatcher<Pattern>()
+    const phrases = new Phrases()
     for (const [phrase, pattern] of Object.entries(patterns)) {
-      if (!allowed.has(phraseKey(phrase))) matcher.add(phrase, pattern)
+      if (!allowed.has(phraseKey(phrase))) phrases.add(phrase, pattern)
     }
     return (tree, file) => {
       const document = getDocument(tree, file)
       for (const sentence of document.sentences) {
-        for (const match of matcher.match(sentence.words, document.text)) {
+        if (!phrases.mayMatch(sentence)) continue
+        for (const match of phrases.matcher.match(sentence.words, document.text)) {
           const first = sentence.words[match.from]
           const last = sentence.words[match.to - 1]
           if (!first || !last) continue

@@ -1,5 +1,5 @@
 import {daleChall} from 'dale-chall'
-import {type ArticleDocument, normalizeWord, type SentenceInfo} from '../../src/kit/index.js'
+import {type ArticleDocument, normalizeWord, type SentenceInfo, type WordToken} from '../../src/kit/index.js'
 import lexicon from './lexicon.json' with {type: 'json'}
 
 /** A word of a sentence with what the detectors need to know about its surroundings. */
@@ -11,6 +11,10 @@ export interface Token {
   readonly end: number
   /** The text between the previous word (or the sentence start) and this one. */
   readonly gap: string
+  /** Whether `gap` ends a clause or phrase (see `breaks`): read by every detector, so tested once. */
+  readonly broken: boolean
+  /** Whether `gap` holds a comma. */
+  readonly comma: boolean
   /** First word of its sentence, or first after an opening quotation mark: capitals there prove nothing. */
   readonly initial: boolean
   /** Inside a direct quotation: the words are the speaker's, not the writer's. */
@@ -70,10 +74,15 @@ const closingMark = /[”’"']\s*$/
 
 /** Capitals and titles are the cue for names (no tagger): "Dr von Hippel", "the SDF", "Reuters". */
 export function isName(token: Token): boolean {
-  if (words.titles.has(token.lower.replace(/\.$/, ''))) return true
+  if (isTitle(token.lower)) return true
   if (!capital.test(token.text) || commonCapitalised.has(token.lower)) return false
   if (!token.initial) return true
   return !ordinaryWord(token.lower.replace(/['’]s$/, ''))
+}
+
+/** Whether a word is a title ("Dr", "Mr.", "minister"): a cue for a name. */
+export function isTitle(lower: string): boolean {
+  return words.titles.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)
 }
 
 /** A gap that ends a clause or phrase: punctuation other than a hyphen or apostrophe. */
@@ -81,24 +90,82 @@ export function breaks(gap: string): boolean {
   return /[,;:()[\]—–"“”‘’…]|\s-\s|--/.test(gap)
 }
 
-/** The sentence's words, with their gaps and whether they are quoted. */
-export function tokenize(document: ArticleDocument, sentence: SentenceInfo): Token[] {
+const openingMark = /[“‘"']\s*$/
+const curlyApostrophe = /[’‘`]/
+
+/** `normalizeWord` of a word, from its lowercase form: most words have no apostrophe to straighten. */
+export function normalizedLower(word: WordToken): string {
+  return curlyApostrophe.test(word.lower) ? normalizeWord(word.lower) : word.lower
+}
+
+/**
+ * Closed quotations (an unclosed mark is as likely a stray apostrophe as a quotation) in order of
+ * start, with the furthest end any of them up to each one reaches: a word is quoted when some
+ * quotation starting before it reaches past its end, which one binary search answers. A scan of
+ * the document's quotations per sentence made long files quadratic.
+ */
+interface QuotedSpans {
+  readonly starts: readonly number[]
+  readonly reach: readonly number[]
+}
+
+function quotedSpans(document: ArticleDocument): QuotedSpans {
+  const closed = document.quotations.filter((quotation) => quotation.closed).sort((a, b) => a.start - b.start)
+  const starts: number[] = []
+  const reach: number[] = []
+  let furthest = -1
+  for (const quotation of closed) {
+    furthest = Math.max(furthest, quotation.end)
+    starts.push(quotation.start)
+    reach.push(furthest)
+  }
+  return {starts, reach}
+}
+
+/** Whether `[start, end)` lies inside a closed quotation that starts before it. */
+function isQuoted(spans: QuotedSpans, start: number, end: number): boolean {
+  let low = 0
+  let high = spans.starts.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if ((spans.starts[middle] ?? 0) < start) low = middle + 1
+    else high = middle - 1
+  }
+  return high >= 0 && (spans.reach[high] ?? -1) >= end
+}
+
+/**
+ * A sentence's words, with their gaps and whether they are quoted, by sentence index: made on
+ * first use and kept, as most sentences never get past the detectors' first pass.
+ */
+export function tokenizer(document: ArticleDocument): (index: number) => readonly Token[] {
+  const spans = quotedSpans(document)
+  const made: (Token[] | undefined)[] = []
+  return (index) => {
+    const sentence = document.sentences[index]
+    if (!sentence) return []
+    made[index] ??= tokenize(document, sentence, spans)
+    return made[index]
+  }
+}
+
+function tokenize(document: ArticleDocument, sentence: SentenceInfo, spans: QuotedSpans): Token[] {
   const tokens: Token[] = []
   let previousEnd = sentence.start
-  // Only closed quotations: an unclosed mark is as likely a stray apostrophe as a quotation.
-  const quotations = document.quotations.filter(
-    (quotation) => quotation.closed && quotation.end > sentence.start && quotation.start < sentence.end
-  )
   for (const word of sentence.words) {
     const gap = document.text.slice(previousEnd, word.start)
+    // Most gaps are one space, which neither breaks a phrase nor opens a quotation.
+    const plain = gap === ' '
     tokens.push({
       text: word.text,
-      lower: normalizeWord(word.text),
+      lower: normalizedLower(word),
       start: word.start,
       end: word.end,
       gap,
-      initial: tokens.length === 0 || /[“‘"']\s*$/.test(gap),
-      quoted: quotations.some((quotation) => quotation.start < word.start && word.end <= quotation.end)
+      broken: !plain && breaks(gap),
+      comma: !plain && gap.includes(','),
+      initial: tokens.length === 0 || (!plain && openingMark.test(gap)),
+      quoted: spans.starts.length > 0 && isQuoted(spans, word.start, word.end)
     })
     previousEnd = word.end
   }
@@ -143,7 +210,7 @@ export interface Attribution {
 export function phraseEnd(tokens: readonly Token[], from: number, limit: number): number {
   let index = from
   while (index < tokens.length && index < from + limit) {
-    if (index > from && breaks(tokens[index]?.gap ?? '')) break
+    if (index > from && tokens[index]?.broken) break
     index++
   }
   return index
@@ -156,7 +223,7 @@ export function phraseStart(tokens: readonly Token[], to: number, limit: number)
     const token = tokens[index - 1]
     if (!token || words.clauseOpeners.has(token.lower)) break
     index--
-    if (breaks(token.gap)) break
+    if (token.broken) break
   }
   return index
 }
@@ -180,18 +247,17 @@ export function attributions(tokens: readonly Token[]): Attribution[] {
     const before = tokens[verb - 1]
     // "reportedly reads": a hedged verb attributes nothing.
     if (before && hearsayAdverbs.has(before.lower)) continue
-    if (nounLike.has(token.lower) && !(before && !breaks(token.gap) && (words.pronouns.has(before.lower) || isName(before))))
-      continue
+    if (nounLike.has(token.lower) && !(before && !token.broken && (words.pronouns.has(before.lower) || isName(before)))) continue
     let subjectEnd = verb
     while (subjectEnd > 0) {
       const before = tokens[subjectEnd - 1]
-      if (!before || breaks(tokens[subjectEnd]?.gap ?? '')) break
+      if (!before || tokens[subjectEnd]?.broken) break
       if (!words.adverbs.has(before.lower) && !words.auxiliaries.has(before.lower)) break
       subjectEnd--
     }
     const previous = tokens[subjectEnd - 1]
     const passive = previous !== undefined && words.be.has(previous.lower)
-    if (!passive && subjectEnd > 0 && !breaks(tokens[subjectEnd]?.gap ?? '')) {
+    if (!passive && subjectEnd > 0 && !tokens[subjectEnd]?.broken) {
       const start = phraseStart(tokens, subjectEnd, 8)
       const kind = classify(tokens, start, subjectEnd)
       if (kind === 'named' || kind === 'specific') {
@@ -200,7 +266,7 @@ export function attributions(tokens: readonly Token[]): Attribution[] {
       }
     }
     // Inverted tag: "…, said Dr Marsh." / "“…,” says the council."
-    if (breaks(token.gap) || closingMark.test(token.gap)) {
+    if (token.broken || closingMark.test(token.gap)) {
       const end = phraseEnd(tokens, verb + 1, 10)
       const kind = classify(tokens, verb + 1, end)
       if (kind === 'named' || kind === 'specific') found.push({from: verb, to: end})
@@ -217,7 +283,7 @@ export function governs(tokens: readonly Token[], attribution: Attribution): boo
   let first = 0
   while (words.clauseOpeners.has(tokens[first]?.lower ?? '') && first < 2) first++
   if (attribution.from <= first && attribution.to <= first + 12) return true
-  const opensClause = attribution.from === 0 || breaks(tokens[attribution.from]?.gap ?? '')
+  const opensClause = attribution.from === 0 || tokens[attribution.from]?.broken === true
   return opensClause && tokens.length - attribution.to <= 6
 }
 

@@ -2,6 +2,7 @@ import {toString as nlcstToString} from 'nlcst-to-string'
 import type {RE2JS} from 're2js'
 import {
   type ArticleDocument,
+  type Block,
   findAll,
   getDocument,
   matchesWhole,
@@ -16,15 +17,17 @@ import {
   type WordToken
 } from '../../src/kit/index.js'
 import {
+  type Attribution,
   attributions,
-  breaks,
   classify,
   governs,
   isName,
+  isTitle,
+  normalizedLower,
   participleLike,
   phraseEnd,
   type Token,
-  tokenize,
+  tokenizer,
   words
 } from './attribution.js'
 import lexicon from './lexicon.json' with {type: 'json'}
@@ -123,12 +126,101 @@ const prepositions = set([
   'as'
 ])
 
+/** Words that can head a vague source ("sources", "some", "one insider", "many people"). */
+const vagueHeads = set([...vaguePronouns, ...words.vagueSingular, ...needQuantifier, ...words.vaguePlural])
+/** Words that link a vague head to a claim: its verb ("experts say"), a tag ("…, say critics") or "by". */
+const vagueLinks = [...vagueVerbs, ...tagVerbs, 'by']
+/** Words that open a claim on their own: the hearsay and hedge adverbs, "according". */
+const claimOpeners = [...hearsayAdverbs, ...hedgeAdverbs, 'according']
+/** The participles of expletive and agentless reporting passives ("it is claimed", "is said to"). */
+const reportingParticiples = [
+  ...expletiveParticiples,
+  ...intransitive,
+  ...raising,
+  ...perfectCharacterising,
+  ...diffusedCharacterising,
+  ...diffusedBare,
+  'regarded',
+  'considered'
+]
+/** What comes straight before such a participle: the end of its verb group, or the expletive subject. */
+const verbGroupEnds = [...words.be, ...words.auxiliaries, ...words.adverbs, ...diffusionAdverbs, ...expletives]
+
+/** What a word can set off, for the first pass over a sentence (bit flags). */
+const cue = {claim: 1, participle: 2, verbGroupEnd: 4, vagueHead: 8, vagueLink: 16, phrase: 32} as const
+
+/**
+ * The first pass over a sentence: one lookup per word says which detectors could fire in it.
+ * Most sentences hold no such word, and are never tokenized or analysed.
+ */
+class FirstPass {
+  private readonly cues = new Map<string, number>()
+  private apostrophes = false
+
+  add(list: Iterable<string>, flag: number): this {
+    for (const word of list) {
+      const key = normalizeWord(word)
+      this.cues.set(key, (this.cues.get(key) ?? 0) | flag)
+      if (key.includes("'")) this.apostrophes = true
+    }
+    return this
+  }
+
+  /** The cues of all the sentence's words. */
+  cuesIn(sentence: SentenceInfo): number {
+    let found = 0
+    let afterVerbGroup = false
+    for (const word of sentence.words) {
+      let cues = this.cuesOf(word)
+      // A reporting participle counts only after its verb group ("is said", "it emerged"), not in "he said".
+      if (!afterVerbGroup) cues &= ~cue.participle
+      afterVerbGroup = (cues & cue.verbGroupEnd) !== 0
+      found |= cues
+    }
+    return found
+  }
+
+  private cuesOf(word: WordToken): number {
+    // Keys are normalized words: without an apostrophe among them, the lowercase form finds the same.
+    return this.cues.get(this.apostrophes ? normalizedLower(word) : word.lower) ?? 0
+  }
+}
+
+/** What one sentence is searched for. */
+interface Search {
+  readonly firstPass: FirstPass
+  readonly phrases: PhraseMatcher<Kind>
+  readonly patterns: readonly RE2JS[]
+  readonly vague: boolean
+}
+
+function search(phrases: readonly string[], patterns: readonly RE2JS[], vague: boolean): Search {
+  const matcher = new PhraseMatcher<Kind>()
+  for (const phrase of phrases) matcher.add(phrase, 'agentless')
+  const firstPass = new FirstPass()
+    .add(claimOpeners, cue.claim)
+    .add(reportingParticiples, cue.participle)
+    .add(verbGroupEnds, cue.verbGroupEnd)
+    .add(vagueHeads, cue.vagueHead)
+    .add(vagueLinks, cue.vagueLink)
+    // A phrase matches only in a sentence holding its longest (so likely rarest) word.
+    .add(
+      phrases.map((phrase) => longestWord(phrase.trim().split(/\s+/))),
+      cue.phrase
+    )
+  return {firstPass, phrases: matcher, patterns, vague}
+}
+
+function longestWord(list: readonly string[]): string {
+  return list.reduce((longest, word) => (word.length > longest.length ? word : longest), '')
+}
+
 const at = (tokens: readonly Token[], index: number): Token | undefined => tokens[index]
 const lower = (tokens: readonly Token[], index: number): string => tokens[index]?.lower ?? ''
 /** Whether the word at `index` continues the phrase before it (no punctuation between). */
 const joined = (tokens: readonly Token[], index: number): boolean => {
   const token = tokens[index]
-  return token !== undefined && !breaks(token.gap)
+  return token !== undefined && !token.broken
 }
 
 /** "by some", "by critics", "by one source" after `index`: a vague agent, its last token. */
@@ -150,7 +242,7 @@ function vagueAgentHead(tokens: readonly Token[], index: number): number | undef
   if (vaguePronouns.has(lower(tokens, first))) {
     // "by many for …", "by some as …"; but "by some 200 residents" counts heads.
     const next = at(tokens, first + 1)
-    if (!next || breaks(next.gap) || prepositions.has(next.lower) || next.lower === 'that') return first
+    if (!next || next.broken || prepositions.has(next.lower) || next.lower === 'that') return first
     if (/^\d/.test(next.text)) return undefined
   }
   for (let head = first; head < first + 4 && joined(tokens, head); head++) {
@@ -214,7 +306,7 @@ function expletive(tokens: readonly Token[], index: number): Finding | undefined
   while (next < chain.end + 5 && joined(tokens, next) && words.time.has(lower(tokens, next))) next++
   const following = at(tokens, next)
   const span: Finding = {from: index, to: chain.end + 1, kind: 'agentless'}
-  if (!following || breaks(following.gap) || following.lower === 'that') return span
+  if (!following || following.broken || following.lower === 'that') return span
   if (namedAgent(tokens, next)) return undefined
   const agent = vagueAgent(tokens, next)
   if (agent !== undefined) return {from: index, to: agent + 1, kind: 'vague'}
@@ -297,13 +389,14 @@ function according(tokens: readonly Token[], index: number): Finding | undefined
 
 /** Whether a phrase starting at `index` opens a clause (so it can be a subject). */
 function opensClause(tokens: readonly Token[], index: number): boolean {
-  return index === 0 || breaks(at(tokens, index)?.gap ?? '') || words.clauseOpeners.has(lower(tokens, index - 1))
+  return index === 0 || at(tokens, index)?.broken === true || words.clauseOpeners.has(lower(tokens, index - 1))
 }
 
 /** "Sources say", "experts warn", "some argue", "one insider said": an unnamed group as subject. */
 function vagueSubject(tokens: readonly Token[], head: number): Finding | undefined {
   const token = at(tokens, head)
-  if (!token) return undefined
+  // Only a vague head can be a vague subject: skip the look back for every other word.
+  if (!token || !vagueHeads.has(token.lower)) return undefined
   const word = token.lower
   let start = head
   let quantified = false
@@ -328,10 +421,10 @@ function vagueSubject(tokens: readonly Token[], head: number): Finding | undefin
   } else if (!words.vaguePlural.has(word)) return undefined
   let verb = head + 1
   const next = at(tokens, verb)
-  if (next && /,/.test(next.gap)) {
+  if (next?.comma) {
     // An appositive between commas: "Critics, including the RSPB, say".
     let close = verb
-    while (close < verb + 12 && close < tokens.length && !(close > verb && /,/.test(at(tokens, close)?.gap ?? ''))) {
+    while (close < verb + 12 && close < tokens.length && !(close > verb && at(tokens, close)?.comma)) {
       const inner = at(tokens, close)
       if (inner && isName(inner)) return undefined
       close++
@@ -347,7 +440,7 @@ function vagueSubject(tokens: readonly Token[], head: number): Finding | undefin
     let scan = verb
     while (scan < verb + 8 && scan < tokens.length && !vagueVerbs.has(lower(tokens, scan))) {
       const inner = at(tokens, scan)
-      if (!inner || (scan > verb && breaks(inner.gap))) return undefined
+      if (!inner || (scan > verb && inner.broken)) return undefined
       if (isName(inner)) return undefined
       scan++
     }
@@ -360,14 +453,14 @@ function vagueSubject(tokens: readonly Token[], head: number): Finding | undefin
   }
   const verbToken = at(tokens, verb)
   if (!verbToken || !vagueVerbs.has(verbToken.lower)) return undefined
-  if (verb === head + 1 + steps && !joined(tokens, verb) && steps === 0 && !/,/.test(next?.gap ?? '')) return undefined
+  if (verb === head + 1 + steps && !joined(tokens, verb) && steps === 0 && !next?.comma) return undefined
   return {from: start, to: verb + 1, kind: 'vague'}
 }
 
 /** "…, say critics." / "“…,” said one source.": a tag with an unnamed group. */
 function vagueTag(tokens: readonly Token[], verb: number): Finding | undefined {
   const token = at(tokens, verb)
-  if (!token || !tagVerbs.has(token.lower) || !(breaks(token.gap) || /[”’"']\s*$/.test(token.gap))) return undefined
+  if (!token || !tagVerbs.has(token.lower) || !(token.broken || /[”’"']\s*$/.test(token.gap))) return undefined
   for (let head = verb + 1; head < verb + 5 && joined(tokens, head); head++) {
     const word = lower(tokens, head)
     const current = at(tokens, head)
@@ -403,32 +496,45 @@ function hedge(tokens: readonly Token[], index: number): Finding | undefined {
   return {from: index, to: index + 1, kind: 'agentless'}
 }
 
+function keep(found: Finding[], candidate: Finding | undefined): void {
+  if (candidate) found.push(candidate)
+}
+
 /** Findings in one sentence, leftmost-longest, without overlaps. */
 function detect(
   sentence: SentenceInfo,
-  tokens: readonly Token[],
-  phrases: PhraseMatcher<Kind>,
-  patterns: readonly RE2JS[],
-  text: string,
-  vague: boolean
+  tokensOf: (index: number) => readonly Token[],
+  {firstPass, phrases, patterns, vague}: Search,
+  text: string
 ): Finding[] {
   const found: Finding[] = []
-  const matches: {from: number; to: number}[] = phrases.match(sentence.words, text)
+  const cues = firstPass.cuesIn(sentence)
+  const phrased = (cues & cue.phrase) !== 0
+  // A vague source needs both a head and a verb or "by".
+  const claims =
+    (cues & (cue.claim | cue.participle)) !== 0 || (vague && (cues & cue.vagueHead) !== 0 && (cues & cue.vagueLink) !== 0)
+  if (!phrased && !claims && patterns.length === 0) return found
+  const tokens = tokensOf(sentence.index)
+  const matches: {from: number; to: number}[] = phrased ? phrases.match(sentence.words, text) : []
   if (patterns.length > 0) matches.push(...patternMatches(sentence, tokens, patterns, text))
   for (const match of matches) {
     // "There are reports from the coastguard": the phrase is followed by its source.
     if (!namedAgent(tokens, match.to)) found.push({from: match.from, to: match.to, kind: 'agentless'})
   }
-  for (let index = 0; index < tokens.length; index++) {
-    const candidates = [
-      hedge(tokens, index),
-      according(tokens, index),
-      expletive(tokens, index),
-      passive(tokens, index),
-      ...(vague ? [vagueSubject(tokens, index), vagueTag(tokens, index), vagueBy(tokens, index)] : [])
-    ]
-    for (const candidate of candidates) if (candidate) found.push(candidate)
+  if (claims) {
+    // In this order, so that findings with the same span keep it after the sort below.
+    for (let index = 0; index < tokens.length; index++) {
+      keep(found, hedge(tokens, index))
+      keep(found, according(tokens, index))
+      keep(found, expletive(tokens, index))
+      keep(found, passive(tokens, index))
+      if (!vague) continue
+      keep(found, vagueSubject(tokens, index))
+      keep(found, vagueTag(tokens, index))
+      keep(found, vagueBy(tokens, index))
+    }
   }
+  if (found.length === 0) return found
   found.sort((a, b) => a.from - b.from || b.to - a.to)
   const kept: Finding[] = []
   for (const finding of found) {
@@ -464,17 +570,37 @@ function patternMatches(
 
 /**
  * Whether a quotation quotes a full clause of speech, not a term, title or fragment. Read from
- * the words inside it, as the marks may be entities (`&lsquo;`).
+ * the words inside it, as the marks may be entities (`&lsquo;`). `spanned` are the sentences the
+ * quotation falls in.
  */
-function quotesClause(document: ArticleDocument, quotation: Quotation, inside: readonly WordToken[], outside: string): boolean {
-  const first = inside[0]
-  const last = inside[inside.length - 1]
-  if (!first || !last || inside.length < 4) return false
+function quotesClause(document: ArticleDocument, quotation: Quotation, spanned: readonly SentenceInfo[]): boolean {
+  let first: WordToken | undefined
+  let last: WordToken | undefined
+  let inside = 0
+  for (const sentence of spanned) {
+    for (const word of sentence.words) {
+      if (word.start < quotation.start || word.end > quotation.end) continue
+      first ??= word
+      last = word
+      inside++
+    }
+  }
+  const opening = spanned[0]
+  const closing = spanned[spanned.length - 1]
+  if (!first || !last || !opening || !closing || inside < 4) return false
   // Quoted speech starts with a capital; "‘kill the enemies of God’" is a fragment worked into a sentence.
   if (!/^[\p{Lu}]/u.test(first.text)) return false
   if (!quotation.closed) return true
-  return /[.!?,…]/.test(document.text.slice(last.end, quotation.end)) || outside.replace(/[\p{P}\p{S}\s]/gu, '') === ''
+  if (/[.!?,…]/.test(document.text.slice(last.end, quotation.end))) return true
+  // A quotation that is all of its sentences but for marks: "“Never.”"
+  const text = document.text
+  return (
+    !wordCharacter.test(text.slice(opening.start, quotation.start)) && !wordCharacter.test(text.slice(quotation.end, closing.end))
+  )
 }
+
+/** Anything but punctuation, a symbol or white space. */
+const wordCharacter = /[^\p{P}\p{S}\s]/u
 
 export const rule: Rule<UnattributedClaimOptions> = {
   meta: {
@@ -497,18 +623,24 @@ export const rule: Rule<UnattributedClaimOptions> = {
   },
   plugin(options) {
     const extra = splitPatterns(options.phrases)
-    const phrases = new PhraseMatcher<Kind>()
-    for (const phrase of [...lexicon.phrases.agentless, ...extra.literals]) phrases.add(phrase, 'agentless')
+    const searched = search([...lexicon.phrases.agentless, ...extra.literals], extra.patterns, options.vagueSources)
     const allow = splitPatterns(options.allow)
     const allowedWords = new Set(allow.literals.map((phrase) => normalizeWord(phrase.trim().replace(/\s+/g, ' '))))
+    const allowsAny = allowedWords.size > 0 || allow.patterns.length > 0
     const allowed = (read: string): boolean => {
+      if (!allowsAny) return false
       const words = read.replace(/\s+/g, ' ').trim()
       return allowedWords.has(normalizeWord(words)) || allow.patterns.some((pattern) => matchesWhole(pattern, words))
     }
     return (tree, file) => {
       const document = getDocument(tree, file)
-      const sentences = document.sentences.map((sentence) => tokenize(document, sentence))
-      const heard = sentences.map((tokens) => attributions(tokens))
+      const tokensOf = tokenizer(document)
+      // A sentence's attributions are read only when a claim in it or the next sentence needs them.
+      const heard: (Attribution[] | undefined)[] = []
+      const heardIn = (index: number): Attribution[] => {
+        heard[index] ??= attributions(tokensOf(index))
+        return heard[index]
+      }
       // `read` is the text as a reader sees it (entities decoded) for the message; `actual` stays the source.
       const reported = (start: number, end: number, kind: Kind | 'quote', read: string) => {
         if (allowed(read)) return
@@ -531,13 +663,14 @@ export const rule: Rule<UnattributedClaimOptions> = {
         })
       }
       for (const sentence of document.sentences) {
-        const tokens = sentences[sentence.index] ?? []
-        const own = heard[sentence.index] ?? []
-        if (own.some((attribution) => governs(tokens, attribution))) continue
+        const findings = detect(sentence, tokensOf, searched, document.text)
+        if (findings.length === 0) continue
+        const tokens = tokensOf(sentence.index)
+        if (heardIn(sentence.index).some((attribution) => governs(tokens, attribution))) continue
         const previous = document.sentences[sentence.index - 1]
         // The same claim, once attributed in the sentence before, need not be attributed again.
-        if (previous?.paragraph === sentence.paragraph && (heard[previous.index]?.length ?? 0) > 0) continue
-        for (const finding of detect(sentence, tokens, phrases, extra.patterns, document.text, options.vagueSources)) {
+        if (previous?.paragraph === sentence.paragraph && heardIn(previous.index).length > 0) continue
+        for (const finding of findings) {
           const first = tokens[finding.from]
           const last = tokens[finding.to - 1]
           if (!first || !last || first.quoted) continue
@@ -548,28 +681,28 @@ export const rule: Rule<UnattributedClaimOptions> = {
           reported(first.start, last.end, finding.kind, shown)
         }
       }
-      if (options.quotations) findUnattributedQuotations(document, sentences, reported)
+      if (options.quotations) findUnattributedQuotations(document, tokensOf, reported)
     }
   }
 }
 
 function findUnattributedQuotations(
   document: ArticleDocument,
-  sentences: readonly (readonly Token[])[],
+  tokensOf: (index: number) => readonly Token[],
   reported: (start: number, end: number, kind: 'quote', actual: string) => void
 ): void {
-  const speaks = sentences.map((tokens) => tokens.some((token) => !token.quoted && words.speech.has(token.lower)))
-  // A sentence about a named person introduces the quotation after it: "Dr Frasca sees games as …".
-  const introduces = sentences.map((tokens) => {
-    let first = 0
-    while (words.clauseOpeners.has(tokens[first]?.lower ?? '')) first++
-    const subject = tokens[first]
-    const next = tokens[first + 1]
-    if (tokens.some((token) => !token.quoted && words.titles.has(token.lower.replace(/\.$/, '')))) return true
-    if (!subject || subject.quoted) return false
-    if (subject.lower === 'he' || subject.lower === 'she') return true
-    return isName(subject) && next !== undefined && (isName(next) || /,/.test(next.gap))
-  })
+  // Read only for the sentences around a quotation, once each.
+  const speaking: (boolean | undefined)[] = []
+  const speaks = (index: number): boolean => {
+    speaking[index] ??= tokensOf(index).some((token) => !token.quoted && words.speech.has(token.lower))
+    return speaking[index]
+  }
+  const introducing: (boolean | undefined)[] = []
+  const introduces = (index: number): boolean => {
+    introducing[index] ??= introducesQuotation(tokensOf(index))
+    return introducing[index]
+  }
+  const blockAt = blockFinder(document.blocks)
   // The sentence an offset falls in, or the last one before it (quotation marks can sit between sentences).
   const sentenceIndex = (offset: number): number => {
     let low = 0
@@ -591,7 +724,7 @@ function findUnattributedQuotations(
     const opening = document.sentences[first]
     const closing = document.sentences[last]
     if (!opening || !closing) continue
-    const block = document.blocks.find((candidate) => candidate.start <= quotation.start && quotation.start < candidate.end)
+    const block = blockAt(quotation.start)
     if (block?.kind === 'heading') continue
     // A quotation left open runs on into the next one that opens straight after it.
     const continues =
@@ -601,21 +734,53 @@ function findUnattributedQuotations(
     let attributed: boolean
     if (continues && previous) attributed = previous.attributed
     else {
-      const outside = document.text.slice(opening.start, quotation.start) + document.text.slice(quotation.end, closing.end)
-      const inside = document.sentences
-        .slice(first, last + 1)
-        .flatMap((sentence) => sentence.words.filter((word) => word.start >= quotation.start && word.end <= quotation.end))
       const introduced = /:\s*$/.test(document.text.slice(Math.max(0, quotation.start - 3), quotation.start))
-      attributed = introduced || !quotesClause(document, quotation, inside, outside)
-      for (let index = Math.max(0, first - 1); !attributed && index <= last + 1 && index < speaks.length; index++) {
-        if (speaks[index]) attributed = true
+      attributed = introduced || !quotesClause(document, quotation, document.sentences.slice(first, last + 1))
+      for (let index = Math.max(0, first - 1); !attributed && index <= last + 1 && index < document.sentences.length; index++) {
+        if (speaks(index)) attributed = true
       }
-      if (first > 0 && introduces[first - 1]) attributed = true
+      if (first > 0 && !attributed && introduces(first - 1)) attributed = true
       if (!attributed) {
         reported(quotation.start, quotation.end, 'quote', decoded(document, quotation, first, last))
       }
     }
     previous = {quotation, attributed}
+  }
+}
+
+/** Whether a sentence about a named person introduces the quotation after it: "Dr Frasca sees games as …". */
+function introducesQuotation(tokens: readonly Token[]): boolean {
+  let first = 0
+  while (words.clauseOpeners.has(tokens[first]?.lower ?? '')) first++
+  const subject = tokens[first]
+  const next = tokens[first + 1]
+  if (tokens.some((token) => !token.quoted && isTitle(token.lower))) return true
+  if (!subject || subject.quoted) return false
+  if (subject.lower === 'he' || subject.lower === 'she') return true
+  return isName(subject) && next !== undefined && (isName(next) || next.comma)
+}
+
+/**
+ * The first block holding an offset, as `blocks.find` gives it: by binary search when the blocks
+ * are in order and apart (as they are but for Markdown tables), since a scan of every block per
+ * quotation made long files quadratic.
+ */
+function blockFinder(blocks: readonly Block[]): (offset: number) => Block | undefined {
+  const apart = blocks.every((block, index) => {
+    const before = blocks[index - 1]
+    return before === undefined || (before.start <= block.start && before.end <= block.start)
+  })
+  if (!apart) return (offset) => blocks.find((block) => block.start <= offset && offset < block.end)
+  return (offset) => {
+    let low = 0
+    let high = blocks.length - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if ((blocks[middle]?.start ?? 0) <= offset) low = middle + 1
+      else high = middle - 1
+    }
+    const block = blocks[high]
+    return block !== undefined && offset < block.end ? block : undefined
   }
 }
 

@@ -14,6 +14,7 @@ describe('passive-voice', () => {
     ['have been, plural', 'Women have been stopped from joining.', 'have been stopped', 'warning'],
     ['not between', 'The victims were not identified.', 'were not identified', 'warning'],
     ['contracted not', "The victims weren't named.", "weren't named", 'warning'],
+    ['contracted are, curly apostrophe', 'They’re being investigated.', 'They’re being investigated', 'warning'],
     ['adverb between', 'The road was quickly closed.', 'was quickly closed', 'warning'],
     ['modal', 'More homes could be flooded tonight.', 'could be flooded', 'warning'],
     ['being', 'The case is being investigated.', 'is being investigated', 'warning'],

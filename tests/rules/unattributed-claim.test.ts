@@ -129,6 +129,12 @@ describe('unattributed-claim', () => {
     expect(check('The gunman apparently knew his victims.', 'txt', {allow: ['apparently']})).toEqual([])
   })
 
+  it('adds phrases with an apostrophe, found whichever apostrophe the text uses', () => {
+    expect(check('The word’s out that the shop will close.', 'txt', {phrases: ["the word's out"]})).toEqual([
+      w('The word’s out', 0)
+    ])
+  })
+
   it('adds phrases', () => {
     expect(check('Word on the street is that the shop will close.', 'txt', {phrases: ['word on the street']})).toEqual([
       w('Word on the street', 0)
