@@ -677,11 +677,16 @@ const notNouns = new Set([
   'while'
 ])
 
-/** Whether the verb's object, after at most a determiner, is one that gives it its plain sense. */
+/**
+ * Whether the verb's object, after at most a determiner, is one that gives it its plain sense
+ * ("claimed responsibility for …"), and is not the subject of a reported clause ("claim the record
+ * is patchy").
+ */
 function hasPlainObject(objects: readonly string[], words: readonly WordToken[], to: number): boolean {
-  const next = normalizeWord(words[to]?.text ?? '')
-  const object = determiners.has(next) ? normalizeWord(words[to + 1]?.text ?? '') : next
-  return objects.includes(object)
+  const at = determiners.has(words[to]?.normal ?? '') ? to + 1 : to
+  const object = words[at]
+  if (!object || !objects.includes(object.normal)) return false
+  return !finiteMarkers.has(words[at + 1]?.normal ?? '')
 }
 
 /** Whether the word before `to` stands straight before a word that can be its noun ("cult film"). */
