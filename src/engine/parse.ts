@@ -61,45 +61,112 @@ function wholeFile(file: VFile, text: string): Position {
 /** Plain text longer than this is parsed a piece at a time (see `parseEnglish`). */
 const pieceLength = 32 * 1024
 /**
- * A blank line and the white space around it, before a capital letter: where a piece may end.
- * parse-latin joins a sentence that starts with a digit or a lowercase letter to the one before,
- * even across a blank line, and reads a full stop after a figure as part of it, so a piece ends
- * only after a word of four or more lowercase letters (not an abbreviation such as `etc.`) and its
- * full stop, and starts only with a capital.
+ * Where a piece may end: after a sentence's final mark (and a closing quote or bracket) and the
+ * white space after it, before a capital. Most such places are sentence breaks in parse-latin
+ * too; `cutsCleanly` checks each one before it is used.
  */
-const blankLine = /(?<=\p{Ll}{4}[.!?]["”’]?)(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*(?=\p{Lu})/gu
+const sentenceBreak = /[.!?…]["'”’)\]]?\s+(?=["“‘(]?\p{Lu})/gu
+/** A white-space token that separates parse-latin paragraphs (a line break in it). */
+const lineBreak = /^[ \t]*(?:(?:\r?\n|\r)[\t ]*)+$/
+/** How much text either side of a cut `cutsCleanly` parses, more than any merge of sentences reaches. */
+const checkReach = 1024
 
 /**
- * parse-english over plain text, in pieces cut at blank lines. parse-latin first tokenizes the
+ * parse-english over plain text, in pieces cut between sentences. parse-latin first tokenizes the
  * whole text as one flat list and its plugins splice that list, which is quadratic: a 10 MB file
- * took minutes. Cut where no paragraph can join the next, pieces give the same tree (the tests
- * compare them), with positions moved to where each piece starts.
+ * took minutes, and a file with no blank lines is one such list. Cut where a sentence can join
+ * neither neighbour, pieces give the same tree (the tests compare them), with positions where
+ * each piece sits in the file; a piece cut inside a paragraph is joined to the next again.
  */
 export function parseEnglish(text: string, piece = pieceLength): NlcstRoot {
   if (text.length <= piece) return new FastParseEnglish().parse(text)
   const children: NlcstRoot['children'] = []
   let start = 0
-  let line = 1
-  let column = 1
-  while (start < text.length) {
-    blankLine.lastIndex = start + piece
-    const cut = text.length - start > piece ? blankLine.exec(text) : null
-    const end = cut ? cut.index + cut[0].length : text.length
-    const part = new FastParseEnglish({line, column, offset: start}).parse(text.slice(start, end))
-    for (const child of part.children) children.push(child)
-    // Where the next piece starts, as a point.
-    for (let index = start; index < end; index++) {
-      const code = text.charCodeAt(index)
-      if (code === 13 || (code === 10 && text.charCodeAt(index - 1) !== 13)) {
-        line++
-        column = 1
-      } else if (code !== 10) column++
-    }
+  let point: Point = {line: 1, column: 1, offset: 0}
+  for (const end of pieceEnds(text, piece)) {
+    const part = new FastParseEnglish(point).parse(text.slice(start, end))
+    join(children, part.children)
+    point = advance(text, start, end, point)
     start = end
   }
   const first = children[0]?.position?.start
   const last = children[children.length - 1]?.position?.end
   return {type: 'RootNode', children, ...(first && last ? {position: {start: first, end: last}} : {})}
+}
+
+/** Where each piece of the text ends: the first clean cut at least `piece` units after the last. */
+export function pieceEnds(text: string, piece = pieceLength): number[] {
+  const ends: number[] = []
+  let start = 0
+  while (start < text.length) {
+    start = text.length - start > piece ? nextCut(text, start + piece) : text.length
+    ends.push(start)
+  }
+  return ends
+}
+
+/** The first sentence break at or after `from` where the text can be cut, else the end of the text. */
+function nextCut(text: string, from: number): number {
+  sentenceBreak.lastIndex = from
+  for (let match = sentenceBreak.exec(text); match !== null; match = sentenceBreak.exec(text)) {
+    const cut = match.index + match[0].length
+    if (cutsCleanly(text, cut)) return cut
+  }
+  return text.length
+}
+
+/**
+ * Whether parsing the text around `cut` in two pieces and joining them gives the tree of one
+ * parse: parse-latin merges sentences only with their neighbours, so what holds for a window
+ * around the cut holds for the whole text.
+ */
+function cutsCleanly(text: string, cut: number): boolean {
+  const from = Math.max(0, cut - checkReach)
+  const to = Math.min(text.length, cut + checkReach)
+  const origin: Point = {line: 1, column: 1, offset: from}
+  const whole = new FastParseEnglish(origin).parse(text.slice(from, to)).children
+  const pieces = new FastParseEnglish(origin).parse(text.slice(from, cut)).children
+  join(pieces, new FastParseEnglish(advance(text, from, cut, origin)).parse(text.slice(cut, to)).children)
+  return JSON.stringify(pieces) === JSON.stringify(whole)
+}
+
+type RootChild = NlcstRoot['children'][number]
+
+/**
+ * Appends a piece's nodes. A piece cut inside a paragraph ends with that paragraph and the white
+ * space after it, which one parse keeps inside the paragraph: the two halves become one again.
+ */
+function join(children: RootChild[], part: readonly RootChild[]): void {
+  const space = children[children.length - 1]
+  const before = children[children.length - 2]
+  const after = part[0]
+  let from = 0
+  if (
+    space?.type === 'WhiteSpaceNode' &&
+    !lineBreak.test(space.value) &&
+    before?.type === 'ParagraphNode' &&
+    after?.type === 'ParagraphNode'
+  ) {
+    children.pop()
+    before.children.push(space, ...after.children)
+    if (before.position && after.position) before.position = {start: before.position.start, end: after.position.end}
+    from = 1
+  }
+  for (let index = from; index < part.length; index++) children.push(part[index] as RootChild)
+}
+
+/** The point `to` in the text, from the point at `from`; lines counted as parse-latin counts them. */
+function advance(text: string, from: number, to: number, point: Point): Point {
+  let line = point.line
+  let column = point.column
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 13 || (code === 10 && text.charCodeAt(index - 1) !== 13)) {
+      line++
+      column = 1
+    } else if (code !== 10) column++
+  }
+  return {line, column, offset: (point.offset ?? 0) + to - from}
 }
 
 type Point = Position['start']
