@@ -69,7 +69,7 @@ const sentenceBreak = /[.!?…]["'”’)\]]?\s+(?=["“‘(]?\p{Lu})/gu
 /** A white-space token that separates parse-latin paragraphs (a line break in it). */
 const lineBreak = /^[ \t]*(?:(?:\r?\n|\r)[\t ]*)+$/
 /** How much text either side of a cut `cutsCleanly` parses, more than any merge of sentences reaches. */
-const checkReach = 1024
+const checkReach = 512
 
 /**
  * parse-english over plain text, in pieces cut between sentences. parse-latin first tokenizes the
@@ -127,7 +127,26 @@ function cutsCleanly(text: string, cut: number): boolean {
   const whole = new FastParseEnglish(origin).parse(text.slice(from, to)).children
   const pieces = new FastParseEnglish(origin).parse(text.slice(from, cut)).children
   join(pieces, new FastParseEnglish(advance(text, from, cut, origin)).parse(text.slice(cut, to)).children)
-  return JSON.stringify(pieces) === JSON.stringify(whole)
+  return sameNodes(pieces, whole)
+}
+
+/** Whether two lists of nlcst nodes are equal: types, values, points and children. */
+function sameNodes(one: readonly NlcstNode[], other: readonly NlcstNode[]): boolean {
+  if (one.length !== other.length) return false
+  for (let index = 0; index < one.length; index++) {
+    const a = one[index] as NlcstNode & {value?: string; children?: NlcstNode[]}
+    const b = other[index] as NlcstNode & {value?: string; children?: NlcstNode[]}
+    if (a.type !== b.type || a.value !== b.value || !samePoint(a.position?.start, b.position?.start)) return false
+    if (!samePoint(a.position?.end, b.position?.end)) return false
+    if (a.children || b.children) {
+      if (!a.children || !b.children || !sameNodes(a.children, b.children)) return false
+    }
+  }
+  return true
+}
+
+function samePoint(one: Point | undefined, other: Point | undefined): boolean {
+  return one?.offset === other?.offset && one?.line === other?.line && one?.column === other?.column
 }
 
 type RootChild = NlcstRoot['children'][number]
