@@ -317,9 +317,12 @@ class FastParseEnglish extends ParseEnglish {
         previousType === type &&
         (type === 'WordNode' || type === 'WhiteSpaceNode' || code === previous || (code >= 0xd800 && code <= 0xdfff))
       if (from < index && previousType !== undefined && !continues) {
-        tokens.push(createToken(previousType, value.slice(from, index), start, {line, column, offset}))
+        // One point object is the end of this token and the start of the next: a large file has
+        // millions, and nothing changes a point in place (positions are replaced, never edited).
+        const point: Point = {line, column, offset}
+        tokens.push(createToken(previousType, value.slice(from, index), start, point))
         from = index
-        start = {line, column, offset}
+        start = point
       }
       // Lines counted as parse-latin (and vfile-location) count them: \r\n, \n and \r each end one.
       if (code === 13 || (code === 10 && previous !== 13)) {
@@ -348,13 +351,13 @@ class FastParseEnglish extends ParseEnglish {
   }
 }
 
-/** A token as parse-latin makes it: a word wraps its text in a text node that shares its start. */
+/** A token as parse-latin makes it: a word wraps its text in a text node with the same points. */
 function createToken(type: TokenType, value: string, start: Point, end: Point): Token {
   if (type === 'WordNode') {
     return {
       type: 'WordNode',
       children: [{type: 'TextNode', value, position: {start, end}}],
-      position: {start, end: {...end}}
+      position: {start, end}
     }
   }
   return {type, value, position: {start, end}} as Token
