@@ -245,12 +245,61 @@ function blocksCutCleanly(blocks: readonly MdastNodes[], cut: number, file: VFil
   return sameNodes(pieces, whole)
 }
 
+/**
+ * Converts a run of blocks as if the file started at the line the run starts on: the converter
+ * counts lines with vfile-location from the start of the file it is given, which over a whole
+ * large file for every run was itself quadratic. The blocks are copied with their points moved
+ * there, and the points of the result moved back.
+ */
 function convertBlocks(blocks: readonly MdastNodes[], from: number, to: number, file: VFile): RootChild[] {
-  const run = blocks.slice(from, to) as MdastRoot['children']
-  const start = run[0]?.position?.start
-  const end = run[run.length - 1]?.position?.end
+  const run = blocks.slice(from, to)
+  const first = run[0]?.position?.start
+  const last = run[run.length - 1]?.position?.end
+  if (!first || !last || first.offset === undefined) return []
+  const shift: Shift = {lines: first.line - 1, offset: first.offset - (first.column - 1)}
+  const moved = run.map((block) => movedBack(block, shift)) as MdastRoot['children']
+  const start = moved[0]?.position?.start
+  const end = moved[moved.length - 1]?.position?.end
   if (!start || !end) return []
-  return (mdastToNlcst({type: 'root', children: run, position: {start, end}}, file, FastParseEnglish) as NlcstRoot).children
+  const rest = stand(file, String(file.value).slice(shift.offset))
+  const children = (mdastToNlcst({type: 'root', children: moved, position: {start, end}}, rest, FastParseEnglish) as NlcstRoot)
+    .children
+  const seen = new Set<Point>()
+  const moveOn = (point: Point): void => {
+    if (seen.has(point)) return
+    seen.add(point)
+    point.line += shift.lines
+    point.offset = (point.offset ?? 0) + shift.offset
+  }
+  const visit = (node: NlcstNode): void => {
+    if (node.position) {
+      moveOn(node.position.start)
+      moveOn(node.position.end)
+    }
+    if ('children' in node) for (const child of (node as Parent).children) visit(child as NlcstNode)
+  }
+  for (const child of children) visit(child)
+  return children
+}
+
+/** Lines and units before the line a run of blocks starts on. */
+interface Shift {
+  readonly lines: number
+  readonly offset: number
+}
+
+/** A copy of an mdast node whose points count from the line the run starts on. */
+function movedBack<T extends MdastNodes>(node: T, shift: Shift): T {
+  const copy = {...node}
+  const position = node.position
+  if (position) {
+    copy.position = {
+      start: {...position.start, line: position.start.line - shift.lines, offset: (position.start.offset ?? 0) - shift.offset},
+      end: {...position.end, line: position.end.line - shift.lines, offset: (position.end.offset ?? 0) - shift.offset}
+    }
+  }
+  if ('children' in node) (copy as Parent).children = (node.children as MdastNodes[]).map((child) => movedBack(child, shift))
+  return copy
 }
 
 /** The white space mdast-util-to-nlcst puts between two blocks on different lines: a paragraph break. */
