@@ -259,6 +259,7 @@ async function parent(): Promise<void> {
     const texts = files.map((file) => readFileSync(file, 'utf8').replace(/^\uFEFF/, ''))
     const sizes = [2.5, 5, 10]
     let base: Measure | undefined
+    let largest = ''
     for (const megabytes of sizes) {
       const parts: string[] = []
       let length = 0
@@ -268,7 +269,8 @@ async function parent(): Promise<void> {
         length += text.length + 2
       }
       const file = path.join(cacheHome, `large-${megabytes}.txt`)
-      writeFileSync(file, parts.join('\n\n'))
+      largest = parts.join('\n\n')
+      writeFileSync(file, largest)
       const list = path.join(cacheHome, `large-${megabytes}.json`)
       writeFileSync(list, JSON.stringify([file]))
       const m = await measure('copydesk', ['--jobs', '1', '--cwd', cacheHome, '--files', list])
@@ -278,6 +280,16 @@ async function parent(): Promise<void> {
         `  ${`${megabytes} MB`.padEnd(7)} ${fixed(m.wallMs / 1000, 2).padStart(7)} s wall ${fixed(m.cpuMs / 1000, 2).padStart(7)} s cpu ${thousands(rate(m)).padStart(9)} words/s ${fixed(m.rssMb, 0).padStart(6)} MB   ${fixed(scale, 0)}× size → ${fixed(m.wallMs / base.wallMs, 2)}× wall, ${fixed(m.cpuMs / base.cpuMs, 2)}× cpu`
       )
     }
+    // The largest again with no blank lines: one line per paragraph, so no paragraph break for
+    // the parser to start a piece at (this was quadratic).
+    const unbroken = path.join(cacheHome, 'large-unbroken.txt')
+    writeFileSync(unbroken, largest.replace(/(\r?\n)[ \t]*(?:\r?\n\s*)+/g, '$1'))
+    const unbrokenList = path.join(cacheHome, 'large-unbroken.json')
+    writeFileSync(unbrokenList, JSON.stringify([unbroken]))
+    const u = await measure('copydesk', ['--jobs', '1', '--cwd', cacheHome, '--files', unbrokenList])
+    console.log(
+      `  ${`${sizes.at(-1)} MB`.padEnd(7)} ${fixed(u.wallMs / 1000, 2).padStart(7)} s wall ${fixed(u.cpuMs / 1000, 2).padStart(7)} s cpu ${thousands(rate(u)).padStart(9)} words/s ${fixed(u.rssMb, 0).padStart(6)} MB   no blank lines`
+    )
   } finally {
     rmSync(cacheHome, {recursive: true, force: true})
   }

@@ -41,7 +41,7 @@ export function parse(file: VFile, format: Format): Parsed {
   if (format === 'md') {
     const source = markdownParser.parse(text)
     source.position ??= wholeFile(file, text)
-    const tree = mdastToNlcst(source, stand(file, text), FastParseEnglish) as NlcstRoot
+    const tree = markdownToNlcst(source, stand(file, text))
     repoint(tree, file, textRuns(source, text))
     return {tree, source, blocks: markdownBlocks(source, text)}
   }
@@ -61,45 +61,265 @@ function wholeFile(file: VFile, text: string): Position {
 /** Plain text longer than this is parsed a piece at a time (see `parseEnglish`). */
 const pieceLength = 32 * 1024
 /**
- * A blank line and the white space around it, before a capital letter: where a piece may end.
- * parse-latin joins a sentence that starts with a digit or a lowercase letter to the one before,
- * even across a blank line, and reads a full stop after a figure as part of it, so a piece ends
- * only after a word of four or more lowercase letters (not an abbreviation such as `etc.`) and its
- * full stop, and starts only with a capital.
+ * Where a piece may end: after a sentence's final mark (and a closing quote or bracket) and the
+ * white space after it, before a capital. Most such places are sentence breaks in parse-latin
+ * too; `cutsCleanly` checks each one before it is used.
  */
-const blankLine = /(?<=\p{Ll}{4}[.!?]["”’]?)(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*(?=\p{Lu})/gu
+const sentenceBreak = /[.!?…]["'”’)\]]?\s+(?=["“‘(]?\p{Lu})/gu
+/** A white-space token that separates parse-latin paragraphs (a line break in it). */
+const lineBreak = /^[ \t]*(?:(?:\r?\n|\r)[\t ]*)+$/
+/** How much text either side of a cut `cutsCleanly` parses, more than any merge of sentences reaches. */
+const checkReach = 512
 
 /**
- * parse-english over plain text, in pieces cut at blank lines. parse-latin first tokenizes the
+ * parse-english over plain text, in pieces cut between sentences. parse-latin first tokenizes the
  * whole text as one flat list and its plugins splice that list, which is quadratic: a 10 MB file
- * took minutes. Cut where no paragraph can join the next, pieces give the same tree (the tests
- * compare them), with positions moved to where each piece starts.
+ * took minutes, and a file with no blank lines is one such list. Cut where a sentence can join
+ * neither neighbour, pieces give the same tree (the tests compare them), with positions where
+ * each piece sits in the file; a piece cut inside a paragraph is joined to the next again.
  */
 export function parseEnglish(text: string, piece = pieceLength): NlcstRoot {
   if (text.length <= piece) return new FastParseEnglish().parse(text)
   const children: NlcstRoot['children'] = []
   let start = 0
-  let line = 1
-  let column = 1
-  while (start < text.length) {
-    blankLine.lastIndex = start + piece
-    const cut = text.length - start > piece ? blankLine.exec(text) : null
-    const end = cut ? cut.index + cut[0].length : text.length
-    const part = new FastParseEnglish({line, column, offset: start}).parse(text.slice(start, end))
-    for (const child of part.children) children.push(child)
-    // Where the next piece starts, as a point.
-    for (let index = start; index < end; index++) {
-      const code = text.charCodeAt(index)
-      if (code === 13 || (code === 10 && text.charCodeAt(index - 1) !== 13)) {
-        line++
-        column = 1
-      } else if (code !== 10) column++
-    }
+  let point: Point = {line: 1, column: 1, offset: 0}
+  for (const end of pieceEnds(text, piece)) {
+    const part = new FastParseEnglish(point).parse(text.slice(start, end))
+    join(children, part.children)
+    point = advance(text, start, end, point)
     start = end
   }
   const first = children[0]?.position?.start
   const last = children[children.length - 1]?.position?.end
   return {type: 'RootNode', children, ...(first && last ? {position: {start: first, end: last}} : {})}
+}
+
+/** Where each piece of the text ends: the first clean cut at least `piece` units after the last. */
+export function pieceEnds(text: string, piece = pieceLength): number[] {
+  const ends: number[] = []
+  let start = 0
+  while (start < text.length) {
+    start = text.length - start > piece ? nextCut(text, start + piece) : text.length
+    ends.push(start)
+  }
+  return ends
+}
+
+/** The first sentence break at or after `from` where the text can be cut, else the end of the text. */
+function nextCut(text: string, from: number): number {
+  sentenceBreak.lastIndex = from
+  for (let match = sentenceBreak.exec(text); match !== null; match = sentenceBreak.exec(text)) {
+    const cut = match.index + match[0].length
+    if (cutsCleanly(text, cut)) return cut
+  }
+  return text.length
+}
+
+/**
+ * Whether parsing the text around `cut` in two pieces and joining them gives the tree of one
+ * parse: parse-latin merges sentences only with their neighbours, so what holds for a window
+ * around the cut holds for the whole text.
+ */
+function cutsCleanly(text: string, cut: number): boolean {
+  const from = Math.max(0, cut - checkReach)
+  const to = Math.min(text.length, cut + checkReach)
+  const origin: Point = {line: 1, column: 1, offset: from}
+  const whole = new FastParseEnglish(origin).parse(text.slice(from, to)).children
+  const pieces = new FastParseEnglish(origin).parse(text.slice(from, cut)).children
+  join(pieces, new FastParseEnglish(advance(text, from, cut, origin)).parse(text.slice(cut, to)).children)
+  return sameNodes(pieces, whole)
+}
+
+/** Whether two lists of nlcst nodes are equal: types, values, points and children. */
+function sameNodes(one: readonly NlcstNode[], other: readonly NlcstNode[]): boolean {
+  if (one.length !== other.length) return false
+  for (let index = 0; index < one.length; index++) {
+    const a = one[index] as NlcstNode & {value?: string; children?: NlcstNode[]}
+    const b = other[index] as NlcstNode & {value?: string; children?: NlcstNode[]}
+    if (a.type !== b.type || a.value !== b.value || !samePoint(a.position?.start, b.position?.start)) return false
+    if (!samePoint(a.position?.end, b.position?.end)) return false
+    if (a.children || b.children) {
+      if (!a.children || !b.children || !sameNodes(a.children, b.children)) return false
+    }
+  }
+  return true
+}
+
+function samePoint(one: Point | undefined, other: Point | undefined): boolean {
+  return one?.offset === other?.offset && one?.line === other?.line && one?.column === other?.column
+}
+
+type RootChild = NlcstRoot['children'][number]
+
+/**
+ * Appends a piece's nodes. A piece cut inside a paragraph ends with that paragraph and the white
+ * space after it, which one parse keeps inside the paragraph: the two halves become one again.
+ */
+function join(children: RootChild[], part: readonly RootChild[]): void {
+  const space = children[children.length - 1]
+  const before = children[children.length - 2]
+  const after = part[0]
+  let from = 0
+  if (
+    space?.type === 'WhiteSpaceNode' &&
+    !lineBreak.test(space.value) &&
+    before?.type === 'ParagraphNode' &&
+    after?.type === 'ParagraphNode'
+  ) {
+    children.pop()
+    before.children.push(space, ...after.children)
+    if (before.position && after.position) before.position = {start: before.position.start, end: after.position.end}
+    from = 1
+  }
+  for (let index = from; index < part.length; index++) children.push(part[index] as RootChild)
+}
+
+/** The point `to` in the text, from the point at `from`; lines counted as parse-latin counts them. */
+function advance(text: string, from: number, to: number, point: Point): Point {
+  let line = point.line
+  let column = point.column
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 13 || (code === 10 && text.charCodeAt(index - 1) !== 13)) {
+      line++
+      column = 1
+    } else if (code !== 10) column++
+  }
+  return {line, column, offset: (point.offset ?? 0) + to - from}
+}
+
+/**
+ * mdast-util-to-nlcst over a Markdown tree, a run of top-level blocks at a time. The converter
+ * hands the tokens of the whole document to parse-latin's plugins as one sentence, which is
+ * quadratic (a 2.5 MB file took 16 s, 12 s of it splicing). Runs end between blocks where
+ * `blocksCutCleanly` shows the tree is that of one conversion; the converter's line ending
+ * between two blocks is put back where a run ends.
+ */
+export function markdownToNlcst(source: MdastRoot, file: VFile, piece = pieceLength): NlcstRoot {
+  const blocks = source.children
+  const last = blocks[blocks.length - 1]
+  if ((last?.position?.end.offset ?? 0) <= piece) return mdastToNlcst(source, file, FastParseEnglish) as NlcstRoot
+  const place = locate(file)
+  const children: RootChild[] = []
+  let from = 0
+  while (from < blocks.length) {
+    const to = nextBlockCut(blocks, from, file, piece)
+    if (from > 0) lineEnding(children, blocks[from - 1], blocks[from], place)
+    for (const child of convertBlocks(blocks, from, to, file)) children.push(child)
+    from = to
+  }
+  const first = children[0]?.position?.start
+  const end = children[children.length - 1]?.position?.end
+  return {type: 'RootNode', children, ...(first && end ? {position: {start: {...first}, end: {...end}}} : {})}
+}
+
+/** The index of the first block of the next run: after at least `piece` units of source, at a clean cut. */
+function nextBlockCut(blocks: readonly MdastNodes[], from: number, file: VFile, piece: number): number {
+  const start = blocks[from]?.position?.start.offset ?? 0
+  for (let cut = from + 1; cut < blocks.length; cut++) {
+    const offset = blocks[cut]?.position?.start.offset
+    if (offset === undefined || offset - start < piece) continue
+    if (blocksCutCleanly(blocks, cut, file)) return cut
+  }
+  return blocks.length
+}
+
+/** Whether converting the blocks around `cut` in two runs gives the tree of one conversion (see `cutsCleanly`). */
+function blocksCutCleanly(blocks: readonly MdastNodes[], cut: number, file: VFile): boolean {
+  const reach = (step: number): number => {
+    let index = cut
+    let length = 0
+    while (length < checkReach && index + step >= 0 && index + step <= blocks.length) {
+      const block = step < 0 ? blocks[index - 1] : blocks[index]
+      length += (block?.position?.end.offset ?? 0) - (block?.position?.start.offset ?? 0) + 1
+      index += step
+    }
+    return index
+  }
+  const from = reach(-1)
+  const to = reach(1)
+  const whole = convertBlocks(blocks, from, to, file)
+  const pieces = convertBlocks(blocks, from, cut, file)
+  lineEnding(pieces, blocks[cut - 1], blocks[cut], locate(file))
+  for (const child of convertBlocks(blocks, cut, to, file)) pieces.push(child)
+  return sameNodes(pieces, whole)
+}
+
+/**
+ * Converts a run of blocks as if the file started at the line the run starts on: the converter
+ * counts lines with vfile-location from the start of the file it is given, which over a whole
+ * large file for every run was itself quadratic. The blocks are copied with their points moved
+ * there, and the points of the result moved back.
+ */
+function convertBlocks(blocks: readonly MdastNodes[], from: number, to: number, file: VFile): RootChild[] {
+  const run = blocks.slice(from, to)
+  const first = run[0]?.position?.start
+  const last = run[run.length - 1]?.position?.end
+  if (!first || !last || first.offset === undefined) return []
+  const shift: Shift = {lines: first.line - 1, offset: first.offset - (first.column - 1)}
+  const moved = run.map((block) => movedBack(block, shift)) as MdastRoot['children']
+  const start = moved[0]?.position?.start
+  const end = moved[moved.length - 1]?.position?.end
+  if (!start || !end) return []
+  const rest = stand(file, String(file.value).slice(shift.offset))
+  const children = (mdastToNlcst({type: 'root', children: moved, position: {start, end}}, rest, FastParseEnglish) as NlcstRoot)
+    .children
+  const seen = new Set<Point>()
+  const moveOn = (point: Point): void => {
+    if (seen.has(point)) return
+    seen.add(point)
+    point.line += shift.lines
+    point.offset = (point.offset ?? 0) + shift.offset
+  }
+  const visit = (node: NlcstNode): void => {
+    if (node.position) {
+      moveOn(node.position.start)
+      moveOn(node.position.end)
+    }
+    if ('children' in node) for (const child of (node as Parent).children) visit(child as NlcstNode)
+  }
+  for (const child of children) visit(child)
+  return children
+}
+
+/** Lines and units before the line a run of blocks starts on. */
+interface Shift {
+  readonly lines: number
+  readonly offset: number
+}
+
+/** A copy of an mdast node whose points count from the line the run starts on. */
+function movedBack<T extends MdastNodes>(node: T, shift: Shift): T {
+  const copy = {...node}
+  const position = node.position
+  if (position) {
+    copy.position = {
+      start: {...position.start, line: position.start.line - shift.lines, offset: (position.start.offset ?? 0) - shift.offset},
+      end: {...position.end, line: position.end.line - shift.lines, offset: (position.end.offset ?? 0) - shift.offset}
+    }
+  }
+  if ('children' in node) (copy as Parent).children = (node.children as MdastNodes[]).map((child) => movedBack(child, shift))
+  return copy
+}
+
+/** The white space mdast-util-to-nlcst puts between two blocks on different lines: a paragraph break. */
+function lineEnding(
+  children: RootChild[],
+  before: Node | undefined,
+  after: Node | undefined,
+  place: ReturnType<typeof locate>
+): void {
+  const end = before?.position?.end
+  const start = after?.position?.start
+  if (!end || !start || start.line === end.line || end.offset === undefined) return
+  const lines = start.line - end.line
+  const startPoint = place.toPoint(end.offset)
+  const endPoint = place.toPoint(end.offset + lines)
+  children.push({
+    type: 'WhiteSpaceNode',
+    value: '\n'.repeat(Math.max(2, lines)),
+    ...(startPoint && endPoint ? {position: {start: startPoint, end: endPoint}} : {})
+  })
 }
 
 type Point = Position['start']
@@ -146,9 +366,12 @@ class FastParseEnglish extends ParseEnglish {
         previousType === type &&
         (type === 'WordNode' || type === 'WhiteSpaceNode' || code === previous || (code >= 0xd800 && code <= 0xdfff))
       if (from < index && previousType !== undefined && !continues) {
-        tokens.push(createToken(previousType, value.slice(from, index), start, {line, column, offset}))
+        // One point object is the end of this token and the start of the next: a large file has
+        // millions, and nothing changes a point in place (positions are replaced, never edited).
+        const point: Point = {line, column, offset}
+        tokens.push(createToken(previousType, value.slice(from, index), start, point))
         from = index
-        start = {line, column, offset}
+        start = point
       }
       // Lines counted as parse-latin (and vfile-location) count them: \r\n, \n and \r each end one.
       if (code === 13 || (code === 10 && previous !== 13)) {
@@ -177,13 +400,13 @@ class FastParseEnglish extends ParseEnglish {
   }
 }
 
-/** A token as parse-latin makes it: a word wraps its text in a text node that shares its start. */
+/** A token as parse-latin makes it: a word wraps its text in a text node with the same points. */
 function createToken(type: TokenType, value: string, start: Point, end: Point): Token {
   if (type === 'WordNode') {
     return {
       type: 'WordNode',
       children: [{type: 'TextNode', value, position: {start, end}}],
-      position: {start, end: {...end}}
+      position: {start, end}
     }
   }
   return {type, value, position: {start, end}} as Token
