@@ -38,7 +38,16 @@ import {
   smog
 } from './formulas.js'
 import {type SentenceUnit, sentenceUnits} from './sentences.js'
-import {countCharacters, countLetters, countSyllables, isComplexWord, isFamiliarWord, startsUppercase} from './words.js'
+import {
+  countCharacters,
+  countLetters,
+  countSyllables,
+  isComplexNormal,
+  isFamiliarNormal,
+  normaliseWord,
+  normalSyllables,
+  startsUppercase
+} from './words.js'
 
 export {type SentenceUnit, sentenceUnits} from './sentences.js'
 export {countSyllables}
@@ -74,6 +83,7 @@ export interface MeasureOptions {
 }
 
 const NON_SPACE = /\S/u
+const HAS_LETTER = /\p{L}/u
 
 interface WordMeasure {
   readonly characters: number
@@ -101,20 +111,30 @@ const maxCachedWords = 100_000
 function measureWord(word: string): WordMeasure | undefined {
   let measure = measures.get(word)
   if (measure === undefined) {
-    measure = NON_SPACE.test(word)
-      ? {
-          characters: countCharacters(word),
-          letters: countLetters(word),
-          syllables: countSyllables(word),
-          complex: isComplexWord(word, true),
-          familiar: isFamiliarWord(word, true),
-          capitalised: startsUppercase(word)
-        }
-      : null
+    measure = NON_SPACE.test(word) ? firstMeasure(word) : null
     if (measures.size >= maxCachedWords) measures.clear()
     measures.set(word, measure)
   }
   return measure ?? undefined
+}
+
+/**
+ * Measures a word not seen before. At the start of a sentence a capital says nothing, so the
+ * syllables and the complex and familiar tests depend only on the normalised word: it is made
+ * once, and its syllables are counted once for all three (`isComplexWord` and `isFamiliarWord`
+ * would each normalise and look them up again).
+ */
+function firstMeasure(word: string): WordMeasure {
+  const lower = normaliseWord(word)
+  const syllables = normalSyllables(lower)
+  return {
+    characters: countCharacters(word),
+    letters: countLetters(word),
+    syllables,
+    complex: isComplexNormal(lower, syllables),
+    familiar: !HAS_LETTER.test(word) || isFamiliarNormal(lower),
+    capitalised: startsUppercase(word)
+  }
 }
 
 function round2(value: number): number {
