@@ -100,22 +100,59 @@ interface WordMeasure {
 }
 
 /**
+ * A word's measures packed in one small integer: three flags, then syllables, letters and
+ * characters in `fieldBits` bits each. Every word of every file looks its measures up, and an
+ * integer is read from the cache's own table where an object would be one more trip to memory.
+ * Words too long to pack (a field of `fieldLimit` or more) are measured afresh, not cached.
+ */
+type PackedMeasure = number
+
+const capitalisedFlag = 1
+const complexFlag = 2
+const familiarFlag = 4
+const fieldBits = 9
+const fieldLimit = 1 << fieldBits
+const fieldMask = fieldLimit - 1
+const syllablesShift = 3
+const lettersShift = syllablesShift + fieldBits
+const charactersShift = lettersShift + fieldBits
+/** The packed measure of a word that is only white space (not counted). */
+const notAWord = -1
+
+function pack(measure: WordMeasure): PackedMeasure | undefined {
+  const {characters, letters, syllables} = measure
+  if (characters >= fieldLimit || letters >= fieldLimit || syllables >= fieldLimit) return undefined
+  return (
+    (measure.capitalised ? capitalisedFlag : 0) |
+    (measure.complex ? complexFlag : 0) |
+    (measure.familiar ? familiarFlag : 0) |
+    (syllables << syllablesShift) |
+    (letters << lettersShift) |
+    (characters << charactersShift)
+  )
+}
+
+/**
  * Every measure of a word, by the word as written. A news archive repeats a small vocabulary, so
  * each distinct word runs the regexes and word lists once. Cleared when it grows past
  * `maxCachedWords`, so a huge file cannot make it grow without end.
  */
-const measures = new Map<string, WordMeasure | null>()
+const measures = new Map<string, PackedMeasure>()
 const maxCachedWords = 100_000
 
-/** The measures of a word; undefined for one that is only white space (not counted). */
-function measureWord(word: string): WordMeasure | undefined {
-  let measure = measures.get(word)
-  if (measure === undefined) {
-    measure = NON_SPACE.test(word) ? firstMeasure(word) : null
-    if (measures.size >= maxCachedWords) measures.clear()
-    measures.set(word, measure)
-  }
-  return measure ?? undefined
+/** The packed measures of a word: `notAWord` for white space, undefined for one too long to pack. */
+function measureWord(word: string): PackedMeasure | undefined {
+  const cached = measures.get(word)
+  if (cached !== undefined) return cached
+  if (!NON_SPACE.test(word)) return remember(word, notAWord)
+  const packed = pack(firstMeasure(word))
+  return packed === undefined ? undefined : remember(word, packed)
+}
+
+function remember(word: string, packed: PackedMeasure): PackedMeasure {
+  if (measures.size >= maxCachedWords) measures.clear()
+  measures.set(word, packed)
+  return packed
 }
 
 /**
@@ -177,8 +214,25 @@ function countUnitWords(counts: SentenceCounts, words: readonly WordToken[]): vo
 
 /** Adds one word's measures to `counts`; false when it is no word to count (white space only). */
 function countWord(counts: SentenceCounts, word: string, initial: boolean): boolean {
-  const measure = measureWord(word)
-  if (measure === undefined) return false
+  const packed = measureWord(word)
+  if (packed === notAWord) return false
+  if (packed === undefined) {
+    addMeasure(counts, firstMeasure(word), initial)
+    return true
+  }
+  const syllables = (packed >>> syllablesShift) & fieldMask
+  counts.characters += (packed >>> charactersShift) & fieldMask
+  counts.letters += (packed >>> lettersShift) & fieldMask
+  counts.syllables += syllables
+  if (syllables >= 3) counts.polysyllables++
+  const name = (packed & capitalisedFlag) !== 0 && !initial
+  if ((packed & complexFlag) !== 0 && !name) counts.complexWords++
+  if ((packed & familiarFlag) === 0 && !name) counts.difficultWords++
+  return true
+}
+
+/** Adds the measures of a word too long to pack, as `countWord` does for a packed one. */
+function addMeasure(counts: SentenceCounts, measure: WordMeasure, initial: boolean): void {
   counts.characters += measure.characters
   counts.letters += measure.letters
   counts.syllables += measure.syllables
@@ -186,7 +240,6 @@ function countWord(counts: SentenceCounts, word: string, initial: boolean): bool
   const name = measure.capitalised && !initial
   if (measure.complex && !name) counts.complexWords++
   if (!measure.familiar && !name) counts.difficultWords++
-  return true
 }
 
 function addCounts(total: SentenceCounts, part: SentenceCounts): void {
