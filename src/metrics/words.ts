@@ -89,9 +89,15 @@ export function countSyllables(word: string): number {
 export function normalSyllables(key: string): number {
   const cached = syllableCache.get(key)
   if (cached !== undefined) return cached
+  const parts = key.split(WORD_PART_SEPARATOR)
   let count = 0
-  for (const part of key.split(WORD_PART_SEPARATOR)) {
-    if (HAS_LETTER_OR_DIGIT.test(part)) count += partSyllables(part)
+  if (parts.length === 1) {
+    if (HAS_LETTER_OR_DIGIT.test(key)) count = partSyllables(key)
+  } else {
+    // A part has no separator, so it counts as the word it spells would: many words share one
+    // (`year` in `five-year`, `10-year`, and the parts Gunning's test counts again), so each is
+    // counted once and cached by itself.
+    for (const part of parts) if (HAS_LETTER_OR_DIGIT.test(part)) count += normalSyllables(part)
   }
   // Bounded, so one enormous file (or a long-lived server) cannot grow it without end.
   if (syllableCache.size >= 100_000) syllableCache.clear()
