@@ -244,7 +244,7 @@ describe('computeMetrics', () => {
 
   it.each([
     // Measures are cached packed in 9-bit fields: 511 letters fit, 512 do not.
-    {name: '511 letters', word: 'ab'.repeat(255) + 'a', letters: 511},
+    {name: '511 letters', word: `${'ab'.repeat(255)}a`, letters: 511},
     {name: '512 letters', word: 'ab'.repeat(256), letters: 512},
     {name: '1,500 letters and figures', word: 'a1'.repeat(750), letters: 750}
   ])('counts a word of $name each time it occurs, as it does a short one', ({word, letters}) => {
