@@ -242,6 +242,24 @@ describe('computeMetrics', () => {
     expect(metrics.characters).toBe(metrics.letters + 1 + 1)
   })
 
+  it.each([
+    // Measures are cached packed in 9-bit fields: 511 letters fit, 512 do not.
+    {name: '511 letters', word: `${'ab'.repeat(255)}a`, letters: 511},
+    {name: '512 letters', word: 'ab'.repeat(256), letters: 512},
+    {name: '1,500 letters and figures', word: 'a1'.repeat(750), letters: 750}
+  ])('counts a word of $name each time it occurs, as it does a short one', ({word, letters}) => {
+    const once = computeMetrics({sentences: [[word]], paragraphs: 1})
+    const twice = computeMetrics({sentences: [['Then', word, 'and', word]], paragraphs: 1})
+    expect(once.letters).toBe(letters)
+    expect(once.characters).toBe(word.length)
+    expect(twice).toMatchObject({
+      words: 4,
+      letters: 4 + 3 + 2 * letters,
+      characters: 4 + 3 + 2 * word.length,
+      syllables: 2 + 2 * once.syllables
+    })
+  })
+
   it('rounds every score to 2 decimals', () => {
     const metrics = measureTree(parse('LONG_TEXT'))
     for (const score of SCORES) {
@@ -336,6 +354,12 @@ describe('countSyllables', () => {
     ['', 0]
   ] as const)('%s → %i', (word, expected) => {
     expect(countSyllables(word)).toBe(expected)
+  })
+
+  it('counts a part of a word as the word alone, whichever is counted first', () => {
+    // Parts are cached by themselves: `year` is counted once for all three.
+    expect([countSyllables('five-year'), countSyllables('10-year'), countSyllables('year')]).toEqual([2, 2, 1])
+    expect([countSyllables('glasses'), countSyllables('sun-glasses'), countSyllables('sun')]).toEqual([2, 3, 1])
   })
 
   it('is case-insensitive (one cache entry per lowercased word)', () => {

@@ -38,7 +38,16 @@ import {
   smog
 } from './formulas.js'
 import {type SentenceUnit, sentenceUnits} from './sentences.js'
-import {countCharacters, countLetters, countSyllables, isComplexWord, isFamiliarWord, startsUppercase} from './words.js'
+import {
+  countCharacters,
+  countLetters,
+  countSyllables,
+  isComplexNormal,
+  isFamiliarNormal,
+  normaliseWord,
+  normalSyllables,
+  startsUppercase
+} from './words.js'
 
 export {type SentenceUnit, sentenceUnits} from './sentences.js'
 export {countSyllables}
@@ -74,6 +83,7 @@ export interface MeasureOptions {
 }
 
 const NON_SPACE = /\S/u
+const HAS_LETTER = /\p{L}/u
 
 interface WordMeasure {
   readonly characters: number
@@ -90,31 +100,78 @@ interface WordMeasure {
 }
 
 /**
+ * A word's measures packed in one small integer: three flags, then syllables, letters and
+ * characters in `fieldBits` bits each. Every word of every file looks its measures up, and an
+ * integer is read from the cache's own table where an object would be one more trip to memory.
+ * Words too long to pack (a field of `fieldLimit` or more) are measured afresh, not cached.
+ */
+type PackedMeasure = number
+
+const capitalisedFlag = 1
+const complexFlag = 2
+const familiarFlag = 4
+const fieldBits = 9
+const fieldLimit = 1 << fieldBits
+const fieldMask = fieldLimit - 1
+const syllablesShift = 3
+const lettersShift = syllablesShift + fieldBits
+const charactersShift = lettersShift + fieldBits
+/** The packed measure of a word that is only white space (not counted). */
+const notAWord = -1
+
+function pack(measure: WordMeasure): PackedMeasure | undefined {
+  const {characters, letters, syllables} = measure
+  if (characters >= fieldLimit || letters >= fieldLimit || syllables >= fieldLimit) return undefined
+  return (
+    (measure.capitalised ? capitalisedFlag : 0) |
+    (measure.complex ? complexFlag : 0) |
+    (measure.familiar ? familiarFlag : 0) |
+    (syllables << syllablesShift) |
+    (letters << lettersShift) |
+    (characters << charactersShift)
+  )
+}
+
+/**
  * Every measure of a word, by the word as written. A news archive repeats a small vocabulary, so
  * each distinct word runs the regexes and word lists once. Cleared when it grows past
  * `maxCachedWords`, so a huge file cannot make it grow without end.
  */
-const measures = new Map<string, WordMeasure | null>()
+const measures = new Map<string, PackedMeasure>()
 const maxCachedWords = 100_000
 
-/** The measures of a word; undefined for one that is only white space (not counted). */
-function measureWord(word: string): WordMeasure | undefined {
-  let measure = measures.get(word)
-  if (measure === undefined) {
-    measure = NON_SPACE.test(word)
-      ? {
-          characters: countCharacters(word),
-          letters: countLetters(word),
-          syllables: countSyllables(word),
-          complex: isComplexWord(word, true),
-          familiar: isFamiliarWord(word, true),
-          capitalised: startsUppercase(word)
-        }
-      : null
-    if (measures.size >= maxCachedWords) measures.clear()
-    measures.set(word, measure)
+/** The packed measures of a word: `notAWord` for white space, undefined for one too long to pack. */
+function measureWord(word: string): PackedMeasure | undefined {
+  const cached = measures.get(word)
+  if (cached !== undefined) return cached
+  if (!NON_SPACE.test(word)) return remember(word, notAWord)
+  const packed = pack(firstMeasure(word))
+  return packed === undefined ? undefined : remember(word, packed)
+}
+
+function remember(word: string, packed: PackedMeasure): PackedMeasure {
+  if (measures.size >= maxCachedWords) measures.clear()
+  measures.set(word, packed)
+  return packed
+}
+
+/**
+ * Measures a word not seen before. At the start of a sentence a capital says nothing, so the
+ * syllables and the complex and familiar tests depend only on the normalised word: it is made
+ * once, and its syllables are counted once for all three (`isComplexWord` and `isFamiliarWord`
+ * would each normalise and look them up again).
+ */
+function firstMeasure(word: string): WordMeasure {
+  const lower = normaliseWord(word)
+  const syllables = normalSyllables(lower)
+  return {
+    characters: countCharacters(word),
+    letters: countLetters(word),
+    syllables,
+    complex: isComplexNormal(lower, syllables),
+    familiar: !HAS_LETTER.test(word) || isFamiliarNormal(lower),
+    capitalised: startsUppercase(word)
   }
-  return measure ?? undefined
 }
 
 function round2(value: number): number {
@@ -157,8 +214,25 @@ function countUnitWords(counts: SentenceCounts, words: readonly WordToken[]): vo
 
 /** Adds one word's measures to `counts`; false when it is no word to count (white space only). */
 function countWord(counts: SentenceCounts, word: string, initial: boolean): boolean {
-  const measure = measureWord(word)
-  if (measure === undefined) return false
+  const packed = measureWord(word)
+  if (packed === notAWord) return false
+  if (packed === undefined) {
+    addMeasure(counts, firstMeasure(word), initial)
+    return true
+  }
+  const syllables = (packed >>> syllablesShift) & fieldMask
+  counts.characters += (packed >>> charactersShift) & fieldMask
+  counts.letters += (packed >>> lettersShift) & fieldMask
+  counts.syllables += syllables
+  if (syllables >= 3) counts.polysyllables++
+  const name = (packed & capitalisedFlag) !== 0 && !initial
+  if ((packed & complexFlag) !== 0 && !name) counts.complexWords++
+  if ((packed & familiarFlag) === 0 && !name) counts.difficultWords++
+  return true
+}
+
+/** Adds the measures of a word too long to pack, as `countWord` does for a packed one. */
+function addMeasure(counts: SentenceCounts, measure: WordMeasure, initial: boolean): void {
   counts.characters += measure.characters
   counts.letters += measure.letters
   counts.syllables += measure.syllables
@@ -166,7 +240,6 @@ function countWord(counts: SentenceCounts, word: string, initial: boolean): bool
   const name = measure.capitalised && !initial
   if (measure.complex && !name) counts.complexWords++
   if (!measure.familiar && !name) counts.difficultWords++
-  return true
 }
 
 function addCounts(total: SentenceCounts, part: SentenceCounts): void {

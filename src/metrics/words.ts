@@ -12,7 +12,11 @@ const STARTS_UPPERCASE = /^\p{Lu}/u
 const CURLY_APOSTROPHE = /[\u2018\u2019\u02BC]/g
 const HYPHEN = /[-\u2010\u2011]/
 
-function normalise(word: string): string {
+/**
+ * The form every case-free measure is keyed by: lowercased, curly apostrophes straightened.
+ * Lowercasing twice gives what lowercasing once does, so a normalised word normalises to itself.
+ */
+export function normaliseWord(word: string): string {
   return word.toLowerCase().replace(CURLY_APOSTROPHE, "'")
 }
 
@@ -78,12 +82,22 @@ function partSyllables(part: string): number {
  * without letters or digits has no syllables.
  */
 export function countSyllables(word: string): number {
-  const key = normalise(word)
+  return normalSyllables(normaliseWord(word))
+}
+
+/** `countSyllables` of a word already normalised (`normaliseWord`). */
+export function normalSyllables(key: string): number {
   const cached = syllableCache.get(key)
   if (cached !== undefined) return cached
+  const parts = key.split(WORD_PART_SEPARATOR)
   let count = 0
-  for (const part of key.split(WORD_PART_SEPARATOR)) {
-    if (HAS_LETTER_OR_DIGIT.test(part)) count += partSyllables(part)
+  if (parts.length === 1) {
+    if (HAS_LETTER_OR_DIGIT.test(key)) count = partSyllables(key)
+  } else {
+    // A part has no separator, so it counts as the word it spells would: many words share one
+    // (`year` in `five-year`, `10-year`, and the parts Gunning's test counts again), so each is
+    // counted once and cached by itself.
+    for (const part of parts) if (HAS_LETTER_OR_DIGIT.test(part)) count += normalSyllables(part)
   }
   // Bounded, so one enormous file (or a long-lived server) cannot grow it without end.
   if (syllableCache.size >= 100_000) syllableCache.clear()
@@ -101,25 +115,32 @@ export function countSyllables(word: string): number {
  * they cannot be what made the word long.
  */
 export function isComplexWord(word: string, sentenceInitial: boolean): boolean {
-  if (countSyllables(word) < 3) return false
   if (!sentenceInitial && STARTS_UPPERCASE.test(word)) return false
-  const lower = normalise(word)
+  const lower = normaliseWord(word)
+  return isComplexNormal(lower, normalSyllables(lower))
+}
+
+/**
+ * `isComplexWord` of a normalised word at the start of its sentence, given its syllables: a
+ * capital then says nothing, so nothing else about the word as written matters.
+ */
+export function isComplexNormal(lower: string, syllables: number): boolean {
+  if (syllables < 3) return false
   if (HYPHEN.test(lower)) {
-    return lower.split(HYPHEN).some((part) => baseSyllables(part) >= 3)
+    return lower.split(HYPHEN).some((part) => baseSyllables(part, normalSyllables(part)) >= 3)
   }
-  return baseSyllables(lower) >= 3
+  return baseSyllables(lower, syllables) >= 3
 }
 
 const SYLLABIC_ENDING = /(?:ing|[td]ed)$/
 
-/** Syllables of `lower` without a syllabic `-ing`, `-ed` or `-es` ending. */
-function baseSyllables(lower: string): number {
-  const syllables = countSyllables(lower)
+/** Syllables of `lower` (given, its `normalSyllables`) without a syllabic `-ing`, `-ed` or `-es` ending. */
+function baseSyllables(lower: string, syllables: number): number {
   const syllabicEnding = SYLLABIC_ENDING.test(lower) || sibilantSingular(lower) !== undefined
   return syllabicEnding ? syllables - 1 : syllables
 }
 
-const EASY_WORDS: ReadonlySet<string> = new Set(daleChall.map(normalise))
+const EASY_WORDS: ReadonlySet<string> = new Set(daleChall.map(normaliseWord))
 
 /**
  * Whether `word` is familiar under the New Dale–Chall counting rules: on
@@ -133,7 +154,14 @@ const EASY_WORDS: ReadonlySet<string> = new Set(daleChall.map(normalise))
 export function isFamiliarWord(word: string, sentenceInitial: boolean): boolean {
   if (!HAS_LETTER.test(word)) return true
   if (!sentenceInitial && STARTS_UPPERCASE.test(word)) return true
-  const lower = normalise(word)
+  return isFamiliarNormal(normaliseWord(word))
+}
+
+/**
+ * `isFamiliarWord` of a normalised word with a letter, at the start of its sentence (where a
+ * capital says nothing, so nothing else about the word as written matters).
+ */
+export function isFamiliarNormal(lower: string): boolean {
   if (familiarForm(lower)) return true
   if (HYPHEN.test(lower)) {
     const parts = lower.split(HYPHEN).filter((part) => part.length > 0)
@@ -150,35 +178,50 @@ function familiarForm(lower: string): boolean {
   const contraction = CONTRACTION.exec(lower)
   if (contraction !== null && contraction.index > 0) return familiarForm(lower.slice(0, contraction.index))
   if (lower.endsWith("s'")) return familiarForm(lower.slice(0, -1))
-  return inflectionBases(lower).some((base) => base.length >= 2 && EASY_WORDS.has(base))
+  return hasEasyBase(lower)
 }
 
-/** Candidate bases of a regularly inflected form. */
-function inflectionBases(lower: string): string[] {
-  const bases: string[] = []
-  const strip = (suffix: string): string | undefined =>
-    lower.endsWith(suffix) && lower.length > suffix.length + 1 ? lower.slice(0, -suffix.length) : undefined
-  const undouble = (stem: string): string | undefined => {
-    const last = stem.at(-1)
-    return last !== undefined && stem.at(-2) === last ? stem.slice(0, -1) : undefined
+/** Whether `base` is a listed word (bases of one letter are not: `s` is no base of `ss`). */
+function easyBase(base: string): boolean {
+  return base.length >= 2 && EASY_WORDS.has(base)
+}
+
+/** `stem` without its last letter when that letter is doubled (`stopp` → `stop`). */
+function undoubled(stem: string): string | undefined {
+  const last = stem.at(-1)
+  return last !== undefined && stem.at(-2) === last ? stem.slice(0, -1) : undefined
+}
+
+/** `lower` without `suffix`, when at least two letters are left; undefined otherwise. */
+function stripped(lower: string, suffix: string): string | undefined {
+  return lower.endsWith(suffix) && lower.length > suffix.length + 1 ? lower.slice(0, -suffix.length) : undefined
+}
+
+const Y_SUFFIXES = ['ies', 'ied', 'ier', 'iest']
+const PLURAL_SUFFIXES = ['s', 'es']
+const E_SUFFIXES = ['ed', 'ing', 'er', 'est']
+
+/**
+ * Whether a regularly inflected form of `lower` has a listed base: -ies/-ied/-ier/-iest from -y
+ * (ladies, tried, happier, happiest); -s/-es plurals and third person; -ed/-ing/-er/-est, with a
+ * restored -e and an undoubled consonant. Each candidate is looked up as it is made, so a word
+ * found early makes no more.
+ */
+function hasEasyBase(lower: string): boolean {
+  for (const suffix of Y_SUFFIXES) {
+    const stem = stripped(lower, suffix)
+    if (stem !== undefined && easyBase(`${stem}y`)) return true
   }
-  // -ies/-ied/-ier/-iest from -y (ladies, tried, happier, happiest).
-  for (const suffix of ['ies', 'ied', 'ier', 'iest']) {
-    const stem = strip(suffix)
-    if (stem !== undefined) bases.push(`${stem}y`)
+  for (const suffix of PLURAL_SUFFIXES) {
+    const stem = stripped(lower, suffix)
+    if (stem !== undefined && easyBase(stem)) return true
   }
-  // -s/-es plurals and third person.
-  for (const suffix of ['s', 'es']) {
-    const stem = strip(suffix)
-    if (stem !== undefined) bases.push(stem)
-  }
-  // -ed/-ing/-er/-est, with a restored -e and an undoubled consonant.
-  for (const suffix of ['ed', 'ing', 'er', 'est']) {
-    const stem = strip(suffix)
+  for (const suffix of E_SUFFIXES) {
+    const stem = stripped(lower, suffix)
     if (stem === undefined) continue
-    bases.push(stem, `${stem}e`)
-    const single = undouble(stem)
-    if (single !== undefined) bases.push(single)
+    if (easyBase(stem) || easyBase(`${stem}e`)) return true
+    const single = undoubled(stem)
+    if (single !== undefined && easyBase(single)) return true
   }
-  return bases
+  return false
 }
