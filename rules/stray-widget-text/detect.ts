@@ -1,5 +1,5 @@
 import type {RE2JS} from 're2js'
-import {type Block, matchesWhole, splitPatterns} from '../../src/kit/index.js'
+import {type Block, isWhiteSpace, matchesWhole, splitPatterns} from '../../src/kit/index.js'
 import data from './phrases.json' with {type: 'json'}
 
 /** The kinds of page furniture, each named in the message. */
@@ -29,7 +29,7 @@ export function key(text: string): string {
 export function bare(text: string): string {
   let end = withoutCount(text, text.length)
   let start = 0
-  while (start < end && (isSpace(text.charCodeAt(start)) || openers.has(text.charCodeAt(start)))) start++
+  while (start < end && (isWhiteSpace(text.charCodeAt(start)) || openers.has(text.charCodeAt(start)))) start++
   end = trimEnd(text, start, end, closers)
   end = withoutNumber(text, start, end)
   end = trimEnd(text, start, end, endMarks)
@@ -46,23 +46,6 @@ const openers = codes('•·▪●◦‣-–—*+>|[(')
 const closers = codes('])|')
 const endMarks = codes('.:!›»>…|')
 
-/** Whitespace as `\s` and `String#trim` see it. */
-export function isSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
-  if (code < 0xa0) return false
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
-}
-
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57
 }
@@ -70,14 +53,14 @@ function isDigit(code: number): boolean {
 /** The end of `text[start, end)` once trailing whitespace and the characters in `drop` are cut. */
 function trimEnd(text: string, start: number, end: number, drop: ReadonlySet<number>): number {
   let at = end
-  while (at > start && (isSpace(text.charCodeAt(at - 1)) || drop.has(text.charCodeAt(at - 1)))) at--
+  while (at > start && (isWhiteSpace(text.charCodeAt(at - 1)) || drop.has(text.charCodeAt(at - 1)))) at--
   return at
 }
 
 /** The end of `text[start, end)` once trailing whitespace alone is cut. */
 function trimSpaceEnd(text: string, start: number, end: number): number {
   let at = end
-  while (at > start && isSpace(text.charCodeAt(at - 1))) at--
+  while (at > start && isWhiteSpace(text.charCodeAt(at - 1))) at--
   return at
 }
 
@@ -104,7 +87,7 @@ function withoutCount(text: string, end: number): number {
 function withoutNumber(text: string, start: number, end: number): number {
   let at = end
   while (at > start && isDigit(text.charCodeAt(at - 1))) at--
-  if (at === end || at === start || !isSpace(text.charCodeAt(at - 1))) return end
+  if (at === end || at === start || !isWhiteSpace(text.charCodeAt(at - 1))) return end
   return trimSpaceEnd(text, start, at)
 }
 
@@ -234,7 +217,7 @@ export function endsLikeSentence(text: string): boolean {
   const last = text.charCodeAt(end - 1)
   if (last === 0x21 /* ! */ || last === 0x3f /* ? */) return true
   // A full stop on its own (`word .`) is a flattened paragraph break, not a sentence end.
-  return last === 0x2e && end > 1 && !isSpace(text.charCodeAt(end - 2))
+  return last === 0x2e && end > 1 && !isWhiteSpace(text.charCodeAt(end - 2))
 }
 
 const sentenceClosers = codes('*"\'”’»)]')

@@ -1,4 +1,4 @@
-import {type Block, getDocument, patternFormat, type Rule, report} from '../../src/kit/index.js'
+import {type Block, getDocument, isWhiteSpace, patternFormat, type Rule, report} from '../../src/kit/index.js'
 import {
   BlockTexts,
   compileLexicon,
@@ -15,7 +15,6 @@ import {
   isCreditOnly,
   isImageOnly,
   isSiteLink,
-  isSpace,
   isTitleCase,
   type Kind,
   key,
@@ -614,7 +613,7 @@ function hasTwoBreaks(source: string): boolean {
   // Every block is asked; stepping from full stop to full stop is cheaper than a pattern trying
   // every position. Two breaks never share a space.
   for (let dot = source.indexOf('.', 1); dot >= 0; ) {
-    if (!isSpace(source.charCodeAt(dot - 1)) || !isSpace(source.charCodeAt(dot + 1))) dot = source.indexOf('.', dot + 1)
+    if (!isWhiteSpace(source.charCodeAt(dot - 1)) || !isWhiteSpace(source.charCodeAt(dot + 1))) dot = source.indexOf('.', dot + 1)
     else if (++breaks === 2) return true
     else dot = source.indexOf('.', dot + 3)
   }
