@@ -1,5 +1,5 @@
 import {daleChall} from 'dale-chall'
-import {type ArticleDocument, normalizeWord, type SentenceInfo, type WordToken} from '../../src/kit/index.js'
+import {type ArticleDocument, countLeading, normalizeWord, type SentenceInfo, type WordToken} from '../../src/kit/index.js'
 import lexicon from './lexicon.json' with {type: 'json'}
 
 /** A word of a sentence with what the detectors need to know about its surroundings. */
@@ -124,14 +124,8 @@ function quotedSpans(document: ArticleDocument): QuotedSpans {
 
 /** Whether `[start, end)` lies inside a closed quotation that starts before it. */
 function isQuoted(spans: QuotedSpans, start: number, end: number): boolean {
-  let low = 0
-  let high = spans.starts.length - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if ((spans.starts[middle] ?? 0) < start) low = middle + 1
-    else high = middle - 1
-  }
-  return high >= 0 && (spans.reach[high] ?? -1) >= end
+  const last = countLeading(spans.starts.length, (index) => (spans.starts[index] ?? 0) < start) - 1
+  return last >= 0 && (spans.reach[last] ?? -1) >= end
 }
 
 /**

@@ -3,6 +3,7 @@ import type {RE2JS} from 're2js'
 import {
   type ArticleDocument,
   type Block,
+  countLeading,
   findAll,
   getDocument,
   matchesWhole,
@@ -704,19 +705,8 @@ function findUnattributedQuotations(
   }
   const blockAt = blockFinder(document.blocks)
   // The sentence an offset falls in, or the last one before it (quotation marks can sit between sentences).
-  const sentenceIndex = (offset: number): number => {
-    let low = 0
-    let high = document.sentences.length - 1
-    let found = -1
-    while (low <= high) {
-      const middle = (low + high) >> 1
-      if ((document.sentences[middle]?.start ?? 0) <= offset) {
-        found = middle
-        low = middle + 1
-      } else high = middle - 1
-    }
-    return found
-  }
+  const sentenceIndex = (offset: number): number =>
+    countLeading(document.sentences.length, (index) => (document.sentences[index]?.start ?? 0) <= offset) - 1
   let previous: {quotation: Quotation; attributed: boolean} | undefined
   for (const quotation of document.quotations) {
     const first = sentenceIndex(quotation.start)
@@ -772,14 +762,7 @@ function blockFinder(blocks: readonly Block[]): (offset: number) => Block | unde
   })
   if (!apart) return (offset) => blocks.find((block) => block.start <= offset && offset < block.end)
   return (offset) => {
-    let low = 0
-    let high = blocks.length - 1
-    while (low <= high) {
-      const middle = (low + high) >> 1
-      if ((blocks[middle]?.start ?? 0) <= offset) low = middle + 1
-      else high = middle - 1
-    }
-    const block = blocks[high]
+    const block = blocks[countLeading(blocks.length, (index) => (blocks[index]?.start ?? 0) <= offset) - 1]
     return block !== undefined && offset < block.end ? block : undefined
   }
 }

@@ -13,6 +13,7 @@ import type {Node, Parent, Position} from 'unist'
 import {visitParents} from 'unist-util-visit-parents'
 import type {VFile} from 'vfile'
 import {locate} from '../kit/report.js'
+import {countLeading} from '../kit/search.js'
 import type {Block, BlockKind, Format} from '../kit/types.js'
 
 /** The result of parsing one file: the natural-language tree all rules share, and the source tree. */
@@ -525,18 +526,7 @@ function repoint(tree: NlcstRoot, file: VFile, runs: readonly TextRun[], all = f
 }
 
 function findRun(runs: readonly TextRun[], offset: number, isEnd: boolean): TextRun | undefined {
-  let low = 0
-  let high = runs.length - 1
-  let found: TextRun | undefined
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    const run = runs[middle]
-    if (!run) break
-    if (run.start <= offset) {
-      found = run
-      low = middle + 1
-    } else high = middle - 1
-  }
+  const found = runs[countLeading(runs.length, (index) => (runs[index]?.start ?? 0) <= offset) - 1]
   if (!found) return undefined
   const index = offset - found.start
   // The end of one run equals the start of the next only when they touch; an end belongs to the earlier run.

@@ -14,6 +14,7 @@ import {
   type WordToken
 } from './document.js'
 import {isWhiteSpace} from './phrases.js'
+import {countLeading} from './search.js'
 import type {Block} from './types.js'
 
 /** How a quotation is attributed; `undefined` when no speaker was found. */
@@ -209,14 +210,7 @@ function inOrder(list: readonly Span[]): boolean {
 
 /** The index of the first span ending after `offset` (`list.length` if none), in ordered spans. */
 function firstEndingAfter(list: readonly Span[], offset: number): number {
-  let low = 0
-  let high = list.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((list[middle]?.end ?? 0) > offset) high = middle
-    else low = middle + 1
-  }
-  return low
+  return countLeading(list.length, (index) => (list[index]?.end ?? 0) <= offset)
 }
 
 /** The first quotation (in order of start) starting at or after `offset`. */
@@ -226,14 +220,7 @@ export function quotationFrom(document: ArticleDocument, offset: number): Quotat
 
 /** The index of the first quotation starting at or after `offset` (`list.length` if none). */
 function firstStartingFrom(list: readonly Quotation[], offset: number): number {
-  let low = 0
-  let high = list.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((list[middle]?.start ?? 0) >= offset) high = middle
-    else low = middle + 1
-  }
-  return low
+  return countLeading(list.length, (index) => (list[index]?.start ?? 0) < offset)
 }
 
 /** The first span containing `offset`. */
@@ -265,14 +252,8 @@ function blockAt(document: ArticleDocument, offset: number): Block | undefined {
   const {blocks} = document
   const {blocksOrdered, blockReach} = layoutOf(document)
   if (!blocksOrdered) return scanBlocks(blocks, offset)
-  let low = 0
-  let high = blocks.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((blocks[middle]?.start ?? 0) > offset) high = middle
-    else low = middle + 1
-  }
-  for (let index = low - 1; index >= 0 && (blockReach[index] ?? 0) > offset; index--) {
+  const starting = countLeading(blocks.length, (index) => (blocks[index]?.start ?? 0) <= offset)
+  for (let index = starting - 1; index >= 0 && (blockReach[index] ?? 0) > offset; index--) {
     const block = blocks[index]
     if (block && offset < block.end) return block
   }

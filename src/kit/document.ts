@@ -2,6 +2,7 @@ import type {Literal, Paragraph, Root, Sentence, Word} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {isWhiteSpace, normalizeWord} from './phrases.js'
+import {countLeading} from './search.js'
 import type {Block, CopydeskData} from './types.js'
 
 /** A word of the text with its place in the file. */
@@ -350,14 +351,8 @@ const reachesOf = oncePerDocument(function quotationReaches(document): Int32Arra
 export function quotationAround(document: ArticleDocument, start: number, end: number): Quotation | undefined {
   const list = document.quotations
   const reach = reachesOf(document)
-  let low = 0
-  let high = list.length - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if ((list[middle]?.start ?? 0) <= start) low = middle + 1
-    else high = middle - 1
-  }
-  for (let index = high; index >= 0 && (reach[index] ?? -1) >= end; index--) {
+  const last = countLeading(list.length, (index) => (list[index]?.start ?? 0) <= start) - 1
+  for (let index = last; index >= 0 && (reach[index] ?? -1) >= end; index--) {
     const quotation = list[index]
     if (quotation && end <= quotation.end) return quotation
   }

@@ -11,6 +11,7 @@
  * - "No." before a figure ("No. 10 said") does not end a sentence.
  */
 import {type ArticleDocument, oncePerDocument, type WordToken} from '../kit/document.js'
+import {countLeading} from '../kit/search.js'
 import type {Block, BlockKind} from '../kit/types.js'
 
 export interface SentenceUnit {
@@ -67,18 +68,7 @@ const sentenceStarters = new Set([
 export const sentenceUnits: (document: ArticleDocument) => readonly SentenceUnit[] = oncePerDocument(buildUnits)
 
 function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
-  let low = 0
-  let high = blocks.length - 1
-  let found: Block | undefined
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    const block = blocks[middle]
-    if (!block) break
-    if (block.start <= offset) {
-      found = block
-      low = middle + 1
-    } else high = middle - 1
-  }
+  const found = blocks[countLeading(blocks.length, (index) => (blocks[index]?.start ?? 0) <= offset) - 1]
   // Blocks may nest in HTML; the last one starting before the offset is the innermost if it still covers it.
   if (found && offset < found.end) return found
   for (let index = (found?.index ?? 0) - 1; index >= 0; index--) {
