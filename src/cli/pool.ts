@@ -3,19 +3,20 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Piscina} from 'piscina'
 import {packageRoot} from '../package-root.js'
-import {type LintTask, runTask, type TaskResult} from './task.js'
+import {type LintTask, runBatch, type TaskResult} from './task.js'
 
-/** Lints files: in worker threads, or in this thread for `--jobs 1` and single files. */
+/** Lints batches of files: in worker threads, or in this thread for `--jobs 1` and single files. */
 export interface Runner {
-  run(task: LintTask): Promise<TaskResult>
+  /** The results in the order of the tasks. */
+  run(tasks: readonly LintTask[]): Promise<TaskResult[]>
   close(): Promise<void>
   /** Worker threads started (0: everything ran in this thread). */
   readonly threads: number
 }
 
-/** The main thread as a runner: the same task function, so `--jobs 1` gives the same reports. */
+/** The main thread as a runner: the same batch function, so `--jobs 1` gives the same reports. */
 function inThread(): Runner {
-  return {run: runTask, close: async () => undefined, threads: 0}
+  return {run: runBatch, close: async () => undefined, threads: 0}
 }
 
 /**
@@ -38,11 +39,11 @@ function workerFile(): string {
  */
 export function createRunner(jobs: number): Runner {
   if (jobs <= 1) return inThread()
-  let pool: Piscina<LintTask, TaskResult> | undefined
+  let pool: Piscina<readonly LintTask[], TaskResult[]> | undefined
   return {
-    run(task) {
+    run(tasks) {
       pool ??= startPool(jobs)
-      return pool.run(task)
+      return pool.run(tasks)
     },
     async close() {
       await pool?.destroy()
@@ -53,12 +54,12 @@ export function createRunner(jobs: number): Runner {
   }
 }
 
-function startPool(jobs: number): Piscina<LintTask, TaskResult> {
-  return new Piscina<LintTask, TaskResult>({
+function startPool(jobs: number): Piscina<readonly LintTask[], TaskResult[]> {
+  return new Piscina<readonly LintTask[], TaskResult[]>({
     filename: workerFile(),
     minThreads: jobs,
     maxThreads: jobs,
-    // A file's whole report comes back in one message; nothing is shared between tasks.
+    // A batch's reports come back in one message; nothing is shared between tasks.
     concurrentTasksPerWorker: 1,
     idleTimeout: 60_000,
     // The old generation is left unlimited, so a huge file still fits.

@@ -12,12 +12,13 @@ import {streamingReporters} from '../reporters/stream.js'
 import {toolInfo} from '../reporters/tool.js'
 import {type CliOptions, parseCli, UsageError, usage} from './args.js'
 import {readBaselineOption, settleBaseline} from './baseline.js'
+import {Batcher, batchSizeFor} from './batch.js'
 import {ReportCache} from './cache.js'
 import {expandPaths} from './files.js'
 import {createRunner} from './pool.js'
 import {createProgress} from './progress.js'
 import {selectShard} from './shard.js'
-import {failedResult, type TaskResult, toFileReport} from './task.js'
+import {failedResult, internalError, type TaskResult, toFileReport} from './task.js'
 
 /** Where the CLI writes; tests and the server can capture it. */
 export interface Io {
@@ -104,8 +105,9 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
   const lintable = entries.filter((entry) => !entry.unmatched).length
   const jobs = Math.min(options.jobs ?? (lintable < smallRun ? 1 : availableParallelism()), lintable)
   const runner = createRunner(jobs)
+  const batcher = new Batcher(runner, batchSizeFor(lintable, jobs))
 
-  const lintEntry = async (entry: Entry, resolved: ResolvedConfig | undefined): Promise<TaskResult> => {
+  const lintEntry = async (entry: Entry, resolved: ResolvedConfig | undefined, order: number): Promise<TaskResult> => {
     if (entry.unmatched || !resolved) return failedResult(entry.display, `No files matching \`${entry.display}\``)
     let bytes = entry.bytes
     // Only the cache needs the bytes here (its key is their hash); otherwise the task reads the file.
@@ -118,21 +120,24 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
     const cached = key === undefined ? undefined : cache?.get(key)
     if (cached) return cached
     try {
-      const result = await runner.run({
-        ...(entry.file === undefined ? {} : {file: entry.file}),
-        display: entry.display,
-        ...(bytes === undefined ? {} : {bytes}),
-        configId: configIds.get(resolved) ?? 0,
-        config: resolved,
-        fix: options.fix,
-        fixDryRun: options.fixDryRun,
-        // Only the HTML report shows the text; other formats should not carry it between threads.
-        keepText: options.format === 'html'
-      })
+      const result = await batcher.add(
+        {
+          ...(entry.file === undefined ? {} : {file: entry.file}),
+          display: entry.display,
+          ...(bytes === undefined ? {} : {bytes}),
+          configId: configIds.get(resolved) ?? 0,
+          config: resolved,
+          fix: options.fix,
+          fixDryRun: options.fixDryRun,
+          // Only the HTML report shows the text; other formats should not carry it between threads.
+          keepText: options.format === 'html'
+        },
+        order
+      )
       if (key !== undefined) cache?.set(key, result)
       return result
     } catch (error) {
-      return failedResult(entry.display, `Internal error while linting this file: ${(error as Error).message}`)
+      return internalError(entry.display, error)
     }
   }
 
@@ -154,16 +159,20 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
   let failed = false
 
   // Files are linted ahead of the one being printed, but never more than `ahead` of it: reports
-  // come out in order and only a window of files is in memory at once.
-  const ahead = Math.max(8, jobs * 4)
+  // come out in order and only a window of files is in memory at once. The window holds about
+  // two batches per thread, so a thread has its next batch before it finishes the one in hand.
+  const ahead = Math.max(8, jobs * 4, batchSizeFor(lintable, jobs) * (jobs * 2 + 1))
   const pending: Array<Promise<TaskResult> | undefined> = []
   let started = 0
   try {
     for (let index = 0; index < entries.length; index++) {
       for (; started < entries.length && started <= index + ahead; started++) {
         const entry = entries[started]
-        if (entry) pending[started] = lintEntry(entry, configs[started])
+        if (entry) pending[started] = lintEntry(entry, configs[started], started)
       }
+      // The last files go out even if they do not fill a batch; the printer may need one sooner.
+      batcher.need(index)
+      if (started >= entries.length) batcher.flush()
       const entry = entries[index]
       const result = await pending[index]
       pending[index] = undefined

@@ -1,4 +1,4 @@
-// A worker thread of the `--jobs` pool: lints the files it is handed, one at a time.
-import {runTask} from './task.js'
+// A worker thread of the `--jobs` pool: lints the batches of files it is handed, one at a time.
+import {runBatch} from './task.js'
 
-export default runTask
+export default runBatch

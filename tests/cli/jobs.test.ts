@@ -93,6 +93,19 @@ describe('--jobs', () => {
     }
   })
 
+  it('with --cache, lints the changed files among cached ones with several jobs, in order', () => {
+    const dir = archive(40)
+    copydesk(['--jobs', '2', '--cache', '.'], {cwd: dir})
+    // Changed files scattered through the run: each batch of work is partly cached.
+    for (const index of [1, 7, 8, 22, 39]) {
+      const file = path.join(`desk${index % 3}`, `story-${String(index).padStart(3, '0')}.${extensions[index % articles.length]}`)
+      writeFileSync(path.join(dir, file), 'Headline\n\nThe plan failed, reportedly.\n')
+    }
+    const run = copydesk(['--jobs', '2', '--cache', '--debug', '--format', 'json', '.'], {cwd: dir})
+    expect(run.stderr).toMatch(/cache: 35 hits, 5 misses/)
+    expect(run.stdout).toBe(copydesk(['--jobs', '1', '--format', 'json', '.'], {cwd: dir}).stdout)
+  })
+
   it('still reads standard input alongside files', () => {
     const dir = archive(4)
     const run = copydesk(['--jobs', '2', '--format', 'json', '--stdin-filename', 'story.md', '-', '.'], {
