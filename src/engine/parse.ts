@@ -14,6 +14,7 @@ import {visitParents} from 'unist-util-visit-parents'
 import type {VFile} from 'vfile'
 import {locate} from '../kit/report.js'
 import {countLeading} from '../kit/search.js'
+import {paragraphPasses, rootPasses, sentencePasses} from './latin-passes.js'
 import type {Block, BlockKind, Format} from '../kit/types.js'
 
 /** The result of parsing one file: the natural-language tree all rules share, and the source tree. */
@@ -340,12 +341,17 @@ const typeOfCode = new Uint8Array(0x10000)
  * makes its points where the text sits in the file, so a piece of a large text needs no second
  * walk to move them. The plugins that merge tokens only pass these points on.
  */
-class FastParseEnglish extends ParseEnglish {
+export class FastParseEnglish extends ParseEnglish {
   readonly #origin: Point
 
   constructor(origin: Point = {line: 1, column: 1, offset: 0}) {
     super()
     this.#origin = origin
+    // parse-english's plugin passes as plain loops (see latin-passes.ts): the same trees, faster.
+    // The Markdown and HTML converters run these arrays too.
+    this.tokenizeSentencePlugins = [sentencePasses]
+    this.tokenizeParagraphPlugins = [paragraphPasses]
+    this.tokenizeRootPlugins = [rootPasses]
   }
 
   override tokenize(value?: string | null): Token[] {
