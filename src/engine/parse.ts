@@ -14,8 +14,8 @@ import {visitParents} from 'unist-util-visit-parents'
 import type {VFile} from 'vfile'
 import {locate} from '../kit/report.js'
 import {countLeading} from '../kit/search.js'
-import {paragraphPasses, rootPasses, sentencePasses} from './latin-passes.js'
 import type {Block, BlockKind, Format} from '../kit/types.js'
+import {paragraphPasses, rootPasses, sentencePasses} from './latin-passes.js'
 
 /** The result of parsing one file: the natural-language tree all rules share, and the source tree. */
 export interface Parsed {
@@ -339,7 +339,8 @@ const typeOfCode = new Uint8Array(0x10000)
  * was a third of the parse. This one asks parse-latin once per distinct UTF-16 unit (by tokenizing
  * that one character) and then reads a table, so the tokens are exactly parse-latin's. It also
  * makes its points where the text sits in the file, so a piece of a large text needs no second
- * walk to move them. The plugins that merge tokens only pass these points on.
+ * walk to move them. The plugins that merge tokens only pass these points on. Those plugins run
+ * as plain loops (latin-passes.ts), with the same effect as parse-english's own.
  */
 export class FastParseEnglish extends ParseEnglish {
   readonly #origin: Point
