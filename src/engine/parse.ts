@@ -15,6 +15,7 @@ import type {VFile} from 'vfile'
 import {locate} from '../kit/report.js'
 import {countLeading} from '../kit/search.js'
 import type {Block, BlockKind, Format} from '../kit/types.js'
+import {paragraphPasses, rootPasses, sentencePasses} from './latin-passes.js'
 
 /** The result of parsing one file: the natural-language tree all rules share, and the source tree. */
 export interface Parsed {
@@ -338,14 +339,20 @@ const typeOfCode = new Uint8Array(0x10000)
  * was a third of the parse. This one asks parse-latin once per distinct UTF-16 unit (by tokenizing
  * that one character) and then reads a table, so the tokens are exactly parse-latin's. It also
  * makes its points where the text sits in the file, so a piece of a large text needs no second
- * walk to move them. The plugins that merge tokens only pass these points on.
+ * walk to move them. The plugins that merge tokens only pass these points on. Those plugins run
+ * as plain loops (latin-passes.ts), with the same effect as parse-english's own.
  */
-class FastParseEnglish extends ParseEnglish {
+export class FastParseEnglish extends ParseEnglish {
   readonly #origin: Point
 
   constructor(origin: Point = {line: 1, column: 1, offset: 0}) {
     super()
     this.#origin = origin
+    // parse-english's plugin passes as plain loops (see latin-passes.ts): the same trees, faster.
+    // The Markdown and HTML converters run these arrays too.
+    this.tokenizeSentencePlugins = [sentencePasses]
+    this.tokenizeParagraphPlugins = [paragraphPasses]
+    this.tokenizeRootPlugins = [rootPasses]
   }
 
   override tokenize(value?: string | null): Token[] {

@@ -1,0 +1,663 @@
+import type {
+  Paragraph,
+  ParagraphContent,
+  Parent,
+  Punctuation,
+  Root,
+  RootContent,
+  Sentence,
+  SentenceContent,
+  Symbol as SymbolNode,
+  Word,
+  WordContent
+} from 'nlcst'
+import {
+  abbreviationPrefix,
+  abbreviations,
+  abbreviationsSensitive,
+  affixSymbol,
+  elisionAffix,
+  elisionPrefix,
+  lowerInitial,
+  numerical,
+  terminalMarker,
+  wordSymbolInner
+} from './latin-expressions.js'
+
+/**
+ * The plugin passes of parse-english 7 (and the parse-latin 7 plugins it runs), as plain loops.
+ *
+ * Why: the stock plugins run through unist-util-modify-children and array-iterate, one callback
+ * call per node per pass, and most of them turn nodes into strings with nlcst-to-string before
+ * looking at them: that was half the time of a parse and slow to warm up (the callbacks are
+ * megamorphic and were compiled again and again). Each function below mirrors one plugin, in the
+ * same order, with the same effect on the tree: the same splices, the same position objects, the
+ * same keys in the same order. Where a plugin returns an index (array-iterate then moves there,
+ * never below 0), the loop does the same; where it returns nothing, the loop moves on by one; a
+ * unist-util-visit-children plugin always moves on by one, even after a splice.
+ *
+ * Stock parse-english is the oracle: tests/engine/latin-passes.test.ts parses the same texts,
+ * Markdown and HTML with both and requires identical trees.
+ */
+
+/** Runs the sentence passes of parse-english, in its order (`tokenizeSentencePlugins`). */
+export function sentencePasses(sentence: Sentence): undefined {
+  mergeEnglishElisionExceptions(sentence)
+  mergeInitialWordSymbol(sentence)
+  mergeFinalWordSymbol(sentence)
+  mergeInnerWordSymbol(sentence)
+  mergeInnerWordSlash(sentence)
+  mergeInitialisms(sentence)
+  patchPosition(sentence)
+}
+
+/** Runs the paragraph passes of parse-english, in its order (`tokenizeParagraphPlugins`). */
+export function paragraphPasses(paragraph: Paragraph): undefined {
+  mergeEnglishPrefixExceptions(paragraph)
+  mergeNonWordSentences(paragraph)
+  mergeAffixSymbol(paragraph)
+  mergeInitialLowerCaseLetterSentences(paragraph)
+  mergeInitialDigitSentences(paragraph)
+  mergePrefixExceptions(paragraph)
+  mergeAffixExceptions(paragraph)
+  mergeRemainingFullStops(paragraph)
+  makeInitialWhiteSpaceSiblings(paragraph)
+  makeFinalWhiteSpaceSiblings(paragraph)
+  breakImplicitSentences(paragraph)
+  removeEmptyNodes(paragraph)
+  patchPosition(paragraph)
+}
+
+/** Runs the root passes of parse-latin, in its order (`tokenizeRootPlugins`). */
+export function rootPasses(root: Root): undefined {
+  makeInitialWhiteSpaceSiblings(root)
+  makeFinalWhiteSpaceSiblings(root)
+  removeEmptyNodes(root)
+  patchPosition(root)
+}
+
+type Mark = Punctuation | SymbolNode
+type AnyNode = RootContent | WordContent | Root
+/** A paragraph or root, whose children the white-space and empty-node passes move. */
+type Branch = Parent
+
+/** nlcst-to-string: a literal's value, else its children's text joined. */
+function textOf(node: AnyNode): string {
+  if ('value' in node) return node.value
+  const children = node.children as readonly AnyNode[]
+  if (children.length === 1) return textOf(children[0] as AnyNode)
+  let text = ''
+  for (const child of children) text += textOf(child)
+  return text
+}
+
+function isMark(node: AnyNode | undefined): node is Mark {
+  return node !== undefined && (node.type === 'PunctuationNode' || node.type === 'SymbolNode')
+}
+
+function isApostrophe(value: string): boolean {
+  return value === "'" || value === '’'
+}
+
+/** Appends `from`'s children to `to` one at a time (the plugins spread them, which overflows the stack on huge lists). */
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const node of from) to.push(node)
+}
+
+// Sentence passes ------------------------------------------------------------------------------
+
+/**
+ * parse-english mergeEnglishElisionExceptions (a visit-children pass): "w/" is one word, and an
+ * apostrophe joins the word it elides: "ol' ", "'twas", "’90s", "rock 'n' roll".
+ */
+function mergeEnglishElisionExceptions(sentence: Sentence): void {
+  const siblings = sentence.children
+  for (let index = 0; index < siblings.length; index++) {
+    const child = siblings[index] as SentenceContent
+    if (!isMark(child)) continue
+    if (child.value === '/') {
+      const sibling = siblings[index - 1]
+      if (sibling?.type === 'WordNode' && textOf(sibling).toLowerCase() === 'w') {
+        siblings.splice(index, 1)
+        sibling.children.push(child)
+        if (sibling.position && child.position) sibling.position.end = child.position.end
+      }
+    } else if (isApostrophe(child.value)) {
+      mergeElidingApostrophe(siblings, child, index)
+    }
+  }
+}
+
+function mergeElidingApostrophe(siblings: SentenceContent[], child: Mark, index: number): void {
+  const length = siblings.length
+  const previous = siblings[index - 1]
+  if (
+    index > 2 &&
+    index < length - 1 &&
+    previous?.type === 'WordNode' &&
+    siblings[index - 2]?.type === 'WhiteSpaceNode' &&
+    siblings[index + 1]?.type === 'WhiteSpaceNode' &&
+    elisionPrefix.test(textOf(previous).toLowerCase())
+  ) {
+    siblings.splice(index, 1)
+    previous.children.push(child)
+    if (previous.position && child.position) previous.position.end = child.position.end
+    return
+  }
+  const next = siblings[index + 1]
+  if (index === length - 1 || next?.type !== 'WordNode' || (index !== 0 && previous?.type === 'WordNode')) return
+  const value = textOf(next).toLowerCase()
+  const other = siblings[index + 2]
+  if (elisionAffix.test(value)) {
+    siblings.splice(index, 1)
+    next.children.unshift(child)
+    if (next.position && child.position) next.position.start = child.position.start
+  } else if (value === 'n' && other?.type === 'PunctuationNode' && isApostrophe(other.value)) {
+    siblings.splice(index, 1)
+    siblings.splice(index + 1, 1)
+    next.children.unshift(child)
+    next.children.push(other)
+    if (next.position) {
+      if (child.position) next.position.start = child.position.start
+      if (other.position) next.position.end = other.position.end
+    }
+  }
+}
+
+/** parse-latin mergeInitialWordSymbol: an "&" starting a word ("&c") joins it. */
+function mergeInitialWordSymbol(sentence: Sentence): void {
+  const children = sentence.children
+  let index = 0
+  while (index < children.length) {
+    const child = children[index] as SentenceContent
+    const next = children[index + 1]
+    if (
+      isMark(child) &&
+      child.value === '&' &&
+      !(index > 0 && children[index - 1]?.type === 'WordNode') &&
+      next?.type === 'WordNode'
+    ) {
+      children.splice(index, 1)
+      next.children.unshift(child)
+      if (next.position && child.position) next.position.start = child.position.start
+      index = Math.max(index - 1, 0)
+      continue
+    }
+    index++
+  }
+}
+
+/** parse-latin mergeFinalWordSymbol: a hyphen ending a word ("pre- and post-war") joins it. */
+function mergeFinalWordSymbol(sentence: Sentence): void {
+  const children = sentence.children
+  let index = 0
+  while (index < children.length) {
+    const child = children[index] as SentenceContent
+    if (index > 0 && isMark(child) && child.value === '-') {
+      const previous = children[index - 1]
+      const next = children[index + 1]
+      if (next?.type !== 'WordNode' && previous?.type === 'WordNode') {
+        children.splice(index, 1)
+        previous.children.push(child)
+        if (previous.position && child.position) previous.position.end = child.position.end
+        continue
+      }
+    }
+    index++
+  }
+}
+
+/** parse-latin mergeInnerWordSymbol: words joined by inner marks ("don't", "e-mail", "3.5") are one word. */
+function mergeInnerWordSymbol(sentence: Sentence): void {
+  const siblings = sentence.children
+  let index = 1
+  while (index < siblings.length) {
+    const child = siblings[index] as SentenceContent
+    const previous = siblings[index - 1]
+    if (isMark(child) && previous?.type === 'WordNode' && wordSymbolInner.test(child.value)) {
+      const end = innerWordRunEnd(siblings, index)
+      if (end > index) {
+        let last: WordContent | undefined
+        for (let position = index; position < end; position++) {
+          const sibling = siblings[position] as SentenceContent
+          if (sibling.type === 'WordNode') {
+            append(previous.children, sibling.children)
+            last = sibling.children[sibling.children.length - 1] ?? last
+          } else {
+            previous.children.push(sibling as Mark)
+            last = sibling as Mark
+          }
+        }
+        siblings.splice(index, end - index)
+        if (previous.position && last?.position) previous.position.end = last.position.end
+        continue
+      }
+    }
+    index++
+  }
+}
+
+/**
+ * Where a run of inner marks and words starting at `index` (a mark after a word) ends: after its
+ * last word, or `index` when no word follows the marks.
+ */
+function innerWordRunEnd(siblings: readonly SentenceContent[], index: number): number {
+  let end = index
+  for (let position = index; position < siblings.length; position++) {
+    const sibling = siblings[position] as SentenceContent
+    if (sibling.type === 'WordNode') end = position + 1
+    else if (!isMark(sibling) || !wordSymbolInner.test(sibling.value)) break
+  }
+  return end
+}
+
+/** parse-latin mergeInnerWordSlash: short words around a slash ("and/or", "km/h") are one word. */
+function mergeInnerWordSlash(sentence: Sentence): void {
+  const siblings = sentence.children
+  let index = 0
+  while (index < siblings.length) {
+    const child = siblings[index] as SentenceContent
+    const previous = siblings[index - 1]
+    if (previous?.type === 'WordNode' && isMark(child) && child.value === '/') {
+      const next = siblings[index + 1]
+      const nextWord = next?.type === 'WordNode' ? next : undefined
+      const nextValue = nextWord ? textOf(nextWord) : ''
+      if (textOf(previous).length < 3 && (!nextValue || nextValue.length < 3)) {
+        previous.children.push(child)
+        if (nextWord) append(previous.children, nextWord.children)
+        siblings.splice(index, nextWord ? 2 : 1)
+        const tail = nextWord ?? child
+        if (previous.position && tail.position) previous.position.end = tail.position.end
+        continue
+      }
+    }
+    index++
+  }
+}
+
+/** parse-latin mergeInitialisms: the final full stop of an initialism ("U.S.") joins it, unless it is all digits. */
+function mergeInitialisms(sentence: Sentence): void {
+  const children = sentence.children
+  let index = 1
+  while (index < children.length) {
+    const child = children[index] as SentenceContent
+    const previous = children[index - 1]
+    if (child.type === 'PunctuationNode' && child.value === '.' && previous?.type === 'WordNode' && isInitialism(previous)) {
+      children.splice(index, 1)
+      previous.children.push(child)
+      if (previous.position && child.position) previous.position.end = child.position.end
+      continue
+    }
+    index++
+  }
+}
+
+/** Whether a word reads as an initialism waiting for its last stop: "U.S" yes, "1.5" no. */
+function isInitialism(word: Word): boolean {
+  const parts = word.children
+  if (parts.length === 1 || parts.length % 2 === 0) return false
+  let isAllDigits = true
+  for (let position = parts.length - 1; position >= 0; position--) {
+    const value = textOf(parts[position] as WordContent)
+    if (position % 2 === 0) {
+      if (value.length > 1) return false
+      if (!numerical.test(value)) isAllDigits = false
+    } else if (value !== '.') {
+      if (position < parts.length - 2) break
+      return false
+    }
+  }
+  return !isAllDigits
+}
+
+/** parse-latin patchPosition: a parent without a start or end takes its first child's start, last child's end. */
+function patchPosition(node: Sentence | Paragraph | Root): void {
+  const children = node.children as readonly RootContent[]
+  const first = children[0]
+  if (first?.position && !node.position?.start) {
+    node.position ??= {} as NonNullable<typeof node.position>
+    node.position.start = first.position.start
+  }
+  const last = children[children.length - 1]
+  if (last?.position && !node.position?.end) {
+    node.position ??= {} as NonNullable<typeof node.position>
+    node.position.end = last.position.end
+  }
+}
+
+// Paragraph passes -----------------------------------------------------------------------------
+
+/** parse-english mergeEnglishPrefixExceptions: a sentence ending in an abbreviation ("Mr.", "Jan.") goes on. */
+function mergeEnglishPrefixExceptions(paragraph: Paragraph): void {
+  const children = paragraph.children
+  let index = 0
+  while (index < children.length) {
+    const sentence = children[index] as ParagraphContent
+    if ('children' in sentence) {
+      const period = sentence.children[sentence.children.length - 1]
+      const word = sentence.children[sentence.children.length - 2]
+      if (period?.type === 'PunctuationNode' && period.value === '.' && word?.type === 'WordNode') {
+        const value = textOf(word)
+        if (abbreviations.test(value.toLowerCase()) || abbreviationsSensitive.test(value)) {
+          if (mergeStopIntoWord(paragraph, index, sentence, word, period)) {
+            index = Math.max(index - 1, 0)
+            continue
+          }
+        }
+      }
+    }
+    index++
+  }
+}
+
+/**
+ * What merge-prefix-exceptions and parse-english's copy of it do with a stop after an
+ * abbreviation: the stop joins the word, and the next sentence joins this one. Returns whether
+ * there was a next sentence (the plugins then visit the previous sentence again).
+ */
+function mergeStopIntoWord(paragraph: Paragraph, index: number, sentence: Sentence, word: Word, period: Mark): boolean {
+  word.children.push(period)
+  sentence.children.pop()
+  if (period.position && word.position) word.position.end = period.position.end
+  const next = paragraph.children[index + 1]
+  if (next?.type !== 'SentenceNode') return false
+  append(sentence.children, next.children)
+  paragraph.children.splice(index + 1, 1)
+  if (next.position && sentence.position) sentence.position.end = next.position.end
+  return true
+}
+
+/** parse-latin mergeNonWordSentences: a sentence without words joins the one before it, else the one after. */
+function mergeNonWordSentences(paragraph: Paragraph): void {
+  const children = paragraph.children
+  let index = 0
+  while (index < children.length) {
+    const child = children[index] as ParagraphContent
+    if ('children' in child && !hasWord(child.children)) {
+      const previous = children[index - 1]
+      if (previous && 'children' in previous) {
+        append(previous.children, child.children)
+        children.splice(index, 1)
+        if (previous.position && child.position) previous.position.end = child.position.end
+        continue
+      }
+      const next = children[index + 1]
+      if (next && 'children' in next) {
+        next.children.unshift(...child.children)
+        if (next.position && child.position) next.position.start = child.position.start
+        children.splice(index, 1)
+      }
+    }
+    index++
+  }
+}
+
+function hasWord(children: readonly SentenceContent[]): boolean {
+  for (const node of children) if (node.type === 'WordNode') return true
+  return false
+}
+
+/** parse-latin mergeAffixSymbol: closing marks after a terminal marker ('."', '.)') belong to the sentence before. */
+function mergeAffixSymbol(paragraph: Paragraph): void {
+  const children = paragraph.children
+  let index = 1
+  while (index < children.length) {
+    const child = children[index] as ParagraphContent
+    const previous = children[index - 1]
+    if ('children' in child && previous?.type === 'SentenceNode') {
+      const first = child.children[0]
+      if (isMark(first) && affixSymbol.test(first.value)) {
+        const second = child.children[1]
+        child.children.shift()
+        previous.children.push(first)
+        if (first.position && previous.position) previous.position.end = first.position.end
+        if (second?.position && child.position) child.position.start = second.position.start
+        index = Math.max(index - 1, 1)
+        continue
+      }
+    }
+    index++
+  }
+}
+
+/** parse-latin mergeInitialLowerCaseLetterSentences: a sentence whose first word is lower case goes on the one before. */
+function mergeInitialLowerCaseLetterSentences(paragraph: Paragraph): void {
+  const children = paragraph.children
+  let index = 1
+  while (index < children.length) {
+    const child = children[index] as ParagraphContent
+    const previous = children[index - 1]
+    if (child.type === 'SentenceNode' && previous?.type === 'SentenceNode' && startsLowerCase(child)) {
+      append(previous.children, child.children)
+      children.splice(index, 1)
+      if (previous.position && child.position) previous.position.end = child.position.end
+      continue
+    }
+    index++
+  }
+}
+
+/** Whether the first word of a sentence, before any mark, starts with a lower-case letter. */
+function startsLowerCase(sentence: Sentence): boolean {
+  for (const node of sentence.children) {
+    if (node.type === 'WordNode') return lowerInitial.test(textOf(node))
+    if (isMark(node)) return false
+  }
+  return false
+}
+
+/** parse-latin mergeInitialDigitSentences: a sentence starting with a digit ("1.5" split at the stop) goes on the one before. */
+function mergeInitialDigitSentences(paragraph: Paragraph): void {
+  const children = paragraph.children
+  let index = 1
+  while (index < children.length) {
+    const child = children[index] as ParagraphContent
+    const previous = children[index - 1]
+    if (previous?.type === 'SentenceNode' && child.type === 'SentenceNode') {
+      const head = child.children[0]
+      if (head?.type === 'WordNode' && startsWithDigit(textOf(head))) {
+        append(previous.children, child.children)
+        children.splice(index, 1)
+        if (previous.position && child.position) previous.position.end = child.position.end
+        continue
+      }
+    }
+    index++
+  }
+}
+
+/** parse-latin's digitStart, /^\d/. */
+function startsWithDigit(value: string): boolean {
+  const code = value.charCodeAt(0)
+  return code >= 48 && code <= 57
+}
+
+/** parse-latin mergePrefixExceptions: a sentence ending in a number, letter or Latin abbreviation and a stop goes on. */
+function mergePrefixExceptions(paragraph: Paragraph): void {
+  const children = paragraph.children
+  let index = 0
+  while (index < children.length) {
+    const child = children[index] as ParagraphContent
+    if ('children' in child && child.children.length > 1) {
+      const period = child.children[child.children.length - 1]
+      const node = child.children[child.children.length - 2]
+      if (
+        isMark(period) &&
+        period.value === '.' &&
+        node?.type === 'WordNode' &&
+        abbreviationPrefix.test(textOf(node).toLowerCase()) &&
+        mergeStopIntoWord(paragraph, index, child, node, period)
+      ) {
+        index = Math.max(index - 1, 0)
+        continue
+      }
+    }
+    index++
+  }
+}
+
+/** parse-latin mergeAffixExceptions: a sentence starting with a comma or semicolon goes on the one before. */
+function mergeAffixExceptions(paragraph: Paragraph): void {
+  const children = paragraph.children
+  let index = 1
+  while (index < children.length) {
+    const child = children[index] as ParagraphContent
+    const previous = children[index - 1]
+    if (previous && 'children' in previous && 'children' in child && startsWithComma(child)) {
+      append(previous.children, child.children)
+      if (previous.position && child.position) previous.position.end = child.position.end
+      children.splice(index, 1)
+      continue
+    }
+    index++
+  }
+}
+
+/** Whether the first mark of a sentence, before any word, is a comma or semicolon. */
+function startsWithComma(sentence: Sentence): boolean {
+  for (const node of sentence.children) {
+    if (node.type === 'WordNode') return false
+    if (isMark(node)) return node.value === ',' || node.value === ';'
+  }
+  return false
+}
+
+/**
+ * parse-latin mergeRemainingFullStops (a visit-children pass): a full stop inside a sentence that
+ * is not its terminal marker joins the word before it, else the word after it.
+ */
+function mergeRemainingFullStops(paragraph: Paragraph): void {
+  for (const child of paragraph.children) {
+    if ('children' in child) mergeInnerFullStops(child.children)
+  }
+}
+
+function mergeInnerFullStops(children: SentenceContent[]): void {
+  let hasFoundDelimiter = false
+  for (let position = children.length - 1; position >= 0; position--) {
+    const grandchild = children[position] as SentenceContent
+    if (!isMark(grandchild)) {
+      // A sentence without terminal marker: act as if one was found.
+      if (grandchild.type === 'WordNode') hasFoundDelimiter = true
+      continue
+    }
+    if (!terminalMarker.test(grandchild.value)) continue
+    // The last terminal marker stays where it is.
+    if (!hasFoundDelimiter) {
+      hasFoundDelimiter = true
+      continue
+    }
+    if (grandchild.value !== '.') continue
+    const previous = children[position - 1]
+    const next = children[position + 1]
+    if (previous?.type === 'WordNode') {
+      const nextNext = children[position + 2]
+      // "{.} ." stays.
+      if (next && nextNext && next.type === 'WhiteSpaceNode' && textOf(nextNext) === '.') continue
+      children.splice(position, 1)
+      previous.children.push(grandchild)
+      if (grandchild.position && previous.position) previous.position.end = grandchild.position.end
+      position--
+    } else if (next?.type === 'WordNode') {
+      children.splice(position, 1)
+      next.children.unshift(grandchild)
+      if (grandchild.position && next.position) next.position.start = grandchild.position.start
+    }
+  }
+}
+
+/**
+ * parse-latin makeInitialWhiteSpaceSiblings (a visit-children pass): white space starting a
+ * sentence or paragraph moves up beside it. The node moved is visited again at its new index.
+ */
+function makeInitialWhiteSpaceSiblings(parent: Paragraph | Root): void {
+  const children = (parent as Branch).children
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as RootContent
+    if (!('children' in child)) continue
+    const head = child.children[0]
+    if (head?.type !== 'WhiteSpaceNode') continue
+    child.children.shift()
+    children.splice(index, 0, head)
+    const next = child.children[0]
+    if (next?.position && child.position) child.position.start = next.position.start
+  }
+}
+
+/** parse-latin makeFinalWhiteSpaceSiblings: white space ending a sentence or paragraph moves up after it. */
+function makeFinalWhiteSpaceSiblings(parent: Paragraph | Root): void {
+  const children = (parent as Branch).children
+  let index = 0
+  while (index < children.length) {
+    const child = children[index] as RootContent
+    if ('children' in child) {
+      const tail = child.children[child.children.length - 1]
+      if (tail?.type === 'WhiteSpaceNode') {
+        child.children.pop()
+        children.splice(index + 1, 0, tail)
+        const previous = child.children[child.children.length - 1]
+        if (previous?.position && child.position) child.position.end = previous.position.end
+        continue
+      }
+    }
+    index++
+  }
+}
+
+/** parse-latin breakImplicitSentences: white space with two or more line breaks inside a sentence ends it. */
+function breakImplicitSentences(paragraph: Paragraph): void {
+  const siblings = paragraph.children
+  let index = 0
+  while (index < siblings.length) {
+    const child = siblings[index] as ParagraphContent
+    index = child.type === 'SentenceNode' ? breakSentence(siblings, child, index) : index + 1
+  }
+}
+
+/** Breaks a sentence at its first blank-line white space (not its first or last node); returns the next index to visit. */
+function breakSentence(siblings: ParagraphContent[], child: Sentence, index: number): number {
+  const children = child.children
+  for (let position = 1; position < children.length - 1; position++) {
+    const node = children[position] as SentenceContent
+    if (node.type !== 'WhiteSpaceNode' || lineBreaks(node.value) < 2) continue
+    child.children = children.slice(0, position)
+    const insertion: Sentence = {type: 'SentenceNode', children: children.slice(position + 1)}
+    const tail = children[position - 1] as SentenceContent
+    const head = children[position + 1] as SentenceContent
+    siblings.splice(index + 1, 0, node, insertion)
+    if (child.position && tail.position && head.position) {
+      const end = child.position.end
+      child.position.end = tail.position.end
+      insertion.position = {start: head.position.start, end}
+    }
+    return index + 1
+  }
+  return index + 1
+}
+
+/** How many line breaks (\r\n, \n or \r) a value has: one less than the pieces of `split(/\r\n|\r|\n/)`. */
+function lineBreaks(value: string): number {
+  let count = 0
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code === 13) {
+      count++
+      if (value.charCodeAt(index + 1) === 10) index++
+    } else if (code === 10) count++
+  }
+  return count
+}
+
+/** parse-latin removeEmptyNodes: sentences and paragraphs left without children go. */
+function removeEmptyNodes(parent: Paragraph | Root): void {
+  const children = (parent as Branch).children
+  let index = 0
+  while (index < children.length) {
+    const child = children[index] as RootContent
+    if ('children' in child && child.children.length === 0) {
+      children.splice(index, 1)
+      continue
+    }
+    index++
+  }
+}
