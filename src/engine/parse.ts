@@ -1,14 +1,8 @@
+import {createRequire} from 'node:module'
 import type {Element, Nodes as HastNodes, Root as HastRoot} from 'hast'
-import {toNlcst as hastToNlcst} from 'hast-util-to-nlcst'
-import {toString as hastToString} from 'hast-util-to-string'
 import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
-import {toNlcst as mdastToNlcst} from 'mdast-util-to-nlcst'
-import {toString as mdastToString} from 'mdast-util-to-string'
 import type {Node as NlcstNode, Root as NlcstRoot} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
-import rehypeParse from 'rehype-parse'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import type {Node, Parent, Position} from 'unist'
 import {visitParents} from 'unist-util-visit-parents'
 import type {VFile} from 'vfile'
@@ -25,8 +19,59 @@ export interface Parsed {
   readonly blocks: readonly Block[]
 }
 
-const markdownParser = unified().use(remarkParse)
-const htmlParser = unified().use(rehypeParse, {fragment: true})
+const require = createRequire(import.meta.url)
+
+/** What parsing Markdown takes beyond plain text. */
+interface MarkdownTools {
+  readonly parse: (text: string) => MdastRoot
+  readonly toNlcst: typeof import('mdast-util-to-nlcst').toNlcst
+  readonly toString: typeof import('mdast-util-to-string').toString
+}
+
+/** What parsing HTML takes beyond plain text. */
+interface HtmlTools {
+  readonly parse: (text: string) => HastRoot
+  readonly toNlcst: typeof import('hast-util-to-nlcst').toNlcst
+  readonly toString: typeof import('hast-util-to-string').toString
+}
+
+let markdownTools: MarkdownTools | undefined
+let htmlTools: HtmlTools | undefined
+
+/**
+ * The Markdown tools, loaded with the first Markdown file. They and the HTML tools are about 200
+ * of the 240 modules a worker thread would otherwise load before its first file, and an archive
+ * of plain text needs none of them. `require` of an ES module is synchronous (Node ≥ 20.19), so
+ * parsing stays synchronous.
+ */
+function markdown(): MarkdownTools {
+  if (!markdownTools) {
+    const {unified} = require('unified') as typeof import('unified')
+    const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default
+    const processor = unified().use(remarkParse)
+    markdownTools = {
+      parse: (text) => processor.parse(text),
+      toNlcst: (require('mdast-util-to-nlcst') as typeof import('mdast-util-to-nlcst')).toNlcst,
+      toString: (require('mdast-util-to-string') as typeof import('mdast-util-to-string')).toString
+    }
+  }
+  return markdownTools
+}
+
+/** The HTML tools, loaded with the first HTML file (see `markdown`). */
+function html(): HtmlTools {
+  if (!htmlTools) {
+    const {unified} = require('unified') as typeof import('unified')
+    const rehypeParse = (require('rehype-parse') as typeof import('rehype-parse')).default
+    const processor = unified().use(rehypeParse, {fragment: true})
+    htmlTools = {
+      parse: (text) => processor.parse(text),
+      toNlcst: (require('hast-util-to-nlcst') as typeof import('hast-util-to-nlcst')).toNlcst,
+      toString: (require('hast-util-to-string') as typeof import('hast-util-to-string')).toString
+    }
+  }
+  return htmlTools
+}
 
 /** Parse a file once; every position in the result refers to the original file. */
 export function parse(file: VFile, format: Format): Parsed {
@@ -41,16 +86,16 @@ export function parse(file: VFile, format: Format): Parsed {
     return {tree, blocks: textBlocks(text)}
   }
   if (format === 'md') {
-    const source = markdownParser.parse(text)
+    const source = markdown().parse(text)
     source.position ??= wholeFile(file, text)
     const tree = markdownToNlcst(source, stand(file, text))
     repoint(tree, file, textRuns(source, text))
     return {tree, source, blocks: markdownBlocks(source, text)}
   }
-  const source = htmlParser.parse(text)
+  const source = html().parse(text)
   // An empty (or all-comment) document parses to a root without a position, which the converter refuses.
   source.position ??= wholeFile(file, text)
-  const tree = hastToNlcst(source, stand(file, text), FastParseEnglish) as NlcstRoot
+  const tree = html().toNlcst(source, stand(file, text), FastParseEnglish) as NlcstRoot
   repoint(tree, file, textRuns(source, text))
   return {tree, source, blocks: htmlBlocks(source)}
 }
@@ -200,7 +245,7 @@ function advance(text: string, from: number, to: number, point: Point): Point {
 export function markdownToNlcst(source: MdastRoot, file: VFile, piece = pieceLength): NlcstRoot {
   const blocks = source.children
   const last = blocks[blocks.length - 1]
-  if ((last?.position?.end.offset ?? 0) <= piece) return mdastToNlcst(source, file, FastParseEnglish) as NlcstRoot
+  if ((last?.position?.end.offset ?? 0) <= piece) return markdown().toNlcst(source, file, FastParseEnglish) as NlcstRoot
   const place = locate(file)
   const children: RootChild[] = []
   let from = 0
@@ -264,8 +309,9 @@ function convertBlocks(blocks: readonly MdastNodes[], from: number, to: number, 
   const end = moved[moved.length - 1]?.position?.end
   if (!start || !end) return []
   const rest = stand(file, String(file.value).slice(shift.offset))
-  const children = (mdastToNlcst({type: 'root', children: moved, position: {start, end}}, rest, FastParseEnglish) as NlcstRoot)
-    .children
+  const children = (
+    markdown().toNlcst({type: 'root', children: moved, position: {start, end}}, rest, FastParseEnglish) as NlcstRoot
+  ).children
   const seen = new Set<Point>()
   const moveOn = (point: Point): void => {
     if (seen.has(point)) return
@@ -588,7 +634,7 @@ function markdownBlocks(tree: MdastRoot, text: string): Block[] {
       kind,
       start,
       end,
-      text: node.type === 'html' || node.type === 'code' ? text.slice(start, end) : mdastToString(node),
+      text: node.type === 'html' || node.type === 'code' ? text.slice(start, end) : markdown().toString(node),
       index: blocks.length,
       containers: [],
       ...(node.type === 'heading' ? {depth: node.depth} : {})
@@ -683,7 +729,7 @@ function htmlBlocks(tree: HastRoot): Block[] {
       const end = last?.position?.end.offset
       if (start === undefined || end === undefined) return
       const textContent = content
-        .map((node) => hastToString(node))
+        .map((node) => html().toString(node))
         .join('')
         .replace(/\s+/g, ' ')
         .trim()
