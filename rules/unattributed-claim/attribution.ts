@@ -1,11 +1,11 @@
 import {daleChall} from 'dale-chall'
-import {type ArticleDocument, countLeading, normalizeWord, type SentenceInfo, type WordToken} from '../../src/kit/index.js'
+import {type ArticleDocument, countLeading, type SentenceInfo} from '../../src/kit/index.js'
 import lexicon from './lexicon.json' with {type: 'json'}
 
 /** A word of a sentence with what the detectors need to know about its surroundings. */
 export interface Token {
   readonly text: string
-  /** Lowercase, straight apostrophes. */
+  /** Lowercase, straight apostrophes: the word's `normal` form. */
   readonly lower: string
   readonly start: number
   readonly end: number
@@ -91,18 +91,12 @@ export function breaks(gap: string): boolean {
 }
 
 const openingMark = /[“‘"']\s*$/
-const curlyApostrophe = /[’‘`]/
-
-/** `normalizeWord` of a word, from its lowercase form: most words have no apostrophe to straighten. */
-export function normalizedLower(word: WordToken): string {
-  return curlyApostrophe.test(word.lower) ? normalizeWord(word.lower) : word.lower
-}
 
 /**
  * Closed quotations (an unclosed mark is as likely a stray apostrophe as a quotation) in order of
  * start, with the furthest end any of them up to each one reaches: a word is quoted when some
- * quotation starting before it reaches past its end, which one binary search answers. A scan of
- * the document's quotations per sentence made long files quadratic.
+ * quotation starting before it reaches past its end. A scan of the document's quotations per
+ * sentence made long files quadratic.
  */
 interface QuotedSpans {
   readonly starts: readonly number[]
@@ -122,12 +116,6 @@ function quotedSpans(document: ArticleDocument): QuotedSpans {
   return {starts, reach}
 }
 
-/** Whether `[start, end)` lies inside a closed quotation that starts before it. */
-function isQuoted(spans: QuotedSpans, start: number, end: number): boolean {
-  const last = countLeading(spans.starts.length, (index) => (spans.starts[index] ?? 0) < start) - 1
-  return last >= 0 && (spans.reach[last] ?? -1) >= end
-}
-
 /**
  * A sentence's words, with their gaps and whether they are quoted, by sentence index: made on
  * first use and kept, as most sentences never get past the detectors' first pass.
@@ -143,23 +131,28 @@ export function tokenizer(document: ArticleDocument): (index: number) => readonl
   }
 }
 
-function tokenize(document: ArticleDocument, sentence: SentenceInfo, spans: QuotedSpans): Token[] {
+function tokenize(document: ArticleDocument, sentence: SentenceInfo, {starts, reach}: QuotedSpans): Token[] {
+  const {text} = document
   const tokens: Token[] = []
+  // The quotations starting before the current word: found by one binary search for the
+  // sentence, then moved on word by word, as the words come in order.
+  let before = countLeading(starts.length, (index) => (starts[index] as number) < sentence.start)
   let previousEnd = sentence.start
   for (const word of sentence.words) {
-    const gap = document.text.slice(previousEnd, word.start)
+    while (before < starts.length && (starts[before] as number) < word.start) before++
+    const gap = text.slice(previousEnd, word.start)
     // Most gaps are one space, which neither breaks a phrase nor opens a quotation.
     const plain = gap === ' '
     tokens.push({
       text: word.text,
-      lower: normalizedLower(word),
+      lower: word.normal,
       start: word.start,
       end: word.end,
       gap,
       broken: !plain && breaks(gap),
       comma: !plain && gap.includes(','),
       initial: tokens.length === 0 || (!plain && openingMark.test(gap)),
-      quoted: spans.starts.length > 0 && isQuoted(spans, word.start, word.end)
+      quoted: before > 0 && (reach[before - 1] as number) >= word.end
     })
     previousEnd = word.end
   }

@@ -24,7 +24,6 @@ import {
   governs,
   isName,
   isTitle,
-  normalizedLower,
   participleLike,
   phraseEnd,
   type Token,
@@ -147,7 +146,12 @@ const reportingParticiples = [
 /** What comes straight before such a participle: the end of its verb group, or the expletive subject. */
 const verbGroupEnds = [...words.be, ...words.auxiliaries, ...words.adverbs, ...diffusionAdverbs, ...expletives]
 
-/** What a word can set off, for the first pass over a sentence (bit flags). */
+/**
+ * What a word can set off, for the first pass over a sentence (bit flags). Each detector starts
+ * on a word of one flag, which `detect` relies on to skip it elsewhere: `claim` for `hedge` and
+ * `according`, `verbGroupEnd` for `expletive` ("it") and `passive` (a form of "be" or an
+ * auxiliary), `vagueHead` for `vagueSubject`, `vagueLink` for `vagueTag` and `vagueBy`.
+ */
 const cue = {claim: 1, participle: 2, verbGroupEnd: 4, vagueHead: 8, vagueLink: 16, phrase: 32} as const
 
 /**
@@ -156,34 +160,36 @@ const cue = {claim: 1, participle: 2, verbGroupEnd: 4, vagueHead: 8, vagueLink: 
  */
 class FirstPass {
   private readonly cues = new Map<string, number>()
-  private apostrophes = false
+  /**
+   * The cues of each word of the sentence last passed to `cuesIn`, by word index (which is also
+   * its token index): the detectors run only on the words that can set them off. One array reused
+   * for every sentence, as most sentences are dropped after this pass.
+   */
+  readonly wordCues: number[] = []
 
   add(list: Iterable<string>, flag: number): this {
     for (const word of list) {
       const key = normalizeWord(word)
       this.cues.set(key, (this.cues.get(key) ?? 0) | flag)
-      if (key.includes("'")) this.apostrophes = true
     }
     return this
   }
 
   /** The cues of all the sentence's words. */
   cuesIn(sentence: SentenceInfo): number {
+    const {words} = sentence
+    const wordCues = this.wordCues
     let found = 0
     let afterVerbGroup = false
-    for (const word of sentence.words) {
-      let cues = this.cuesOf(word)
+    for (let index = 0; index < words.length; index++) {
+      // Keys are normalized words, as `normal` is: no lowercasing or apostrophe test per word.
+      const cues = this.cues.get((words[index] as WordToken).normal) ?? 0
+      wordCues[index] = cues
       // A reporting participle counts only after its verb group ("is said", "it emerged"), not in "he said".
-      if (!afterVerbGroup) cues &= ~cue.participle
+      found |= afterVerbGroup ? cues : cues & ~cue.participle
       afterVerbGroup = (cues & cue.verbGroupEnd) !== 0
-      found |= cues
     }
     return found
-  }
-
-  private cuesOf(word: WordToken): number {
-    // Keys are normalized words: without an apostrophe among them, the lowercase form finds the same.
-    return this.cues.get(this.apostrophes ? normalizedLower(word) : word.lower) ?? 0
   }
 }
 
@@ -501,20 +507,23 @@ function keep(found: Finding[], candidate: Finding | undefined): void {
   if (candidate) found.push(candidate)
 }
 
+/** What `detect` returns for most sentences: one empty list, not a new one each time. */
+const noFindings: readonly Finding[] = []
+
 /** Findings in one sentence, leftmost-longest, without overlaps. */
 function detect(
   sentence: SentenceInfo,
   tokensOf: (index: number) => readonly Token[],
   {firstPass, phrases, patterns, vague}: Search,
   text: string
-): Finding[] {
-  const found: Finding[] = []
+): readonly Finding[] {
   const cues = firstPass.cuesIn(sentence)
   const phrased = (cues & cue.phrase) !== 0
   // A vague source needs both a head and a verb or "by".
   const claims =
     (cues & (cue.claim | cue.participle)) !== 0 || (vague && (cues & cue.vagueHead) !== 0 && (cues & cue.vagueLink) !== 0)
-  if (!phrased && !claims && patterns.length === 0) return found
+  if (!phrased && !claims && patterns.length === 0) return noFindings
+  const found: Finding[] = []
   const tokens = tokensOf(sentence.index)
   const matches: {from: number; to: number}[] = phrased ? phrases.match(sentence.words, text) : []
   if (patterns.length > 0) matches.push(...patternMatches(sentence, tokens, patterns, text))
@@ -523,19 +532,29 @@ function detect(
     if (!namedAgent(tokens, match.to)) found.push({from: match.from, to: match.to, kind: 'agentless'})
   }
   if (claims) {
-    // In this order, so that findings with the same span keep it after the sort below.
+    const {wordCues} = firstPass
+    // In this order, so that findings with the same span keep it after the sort below. Each
+    // detector starts on a word of its cue (see `cue`), so the others are not asked.
     for (let index = 0; index < tokens.length; index++) {
-      keep(found, hedge(tokens, index))
-      keep(found, according(tokens, index))
-      keep(found, expletive(tokens, index))
-      keep(found, passive(tokens, index))
+      const here = wordCues[index] as number
+      if (here === 0) continue
+      if ((here & cue.claim) !== 0) {
+        keep(found, hedge(tokens, index))
+        keep(found, according(tokens, index))
+      }
+      if ((here & cue.verbGroupEnd) !== 0) {
+        keep(found, expletive(tokens, index))
+        keep(found, passive(tokens, index))
+      }
       if (!vague) continue
-      keep(found, vagueSubject(tokens, index))
-      keep(found, vagueTag(tokens, index))
-      keep(found, vagueBy(tokens, index))
+      if ((here & cue.vagueHead) !== 0) keep(found, vagueSubject(tokens, index))
+      if ((here & cue.vagueLink) !== 0) {
+        keep(found, vagueTag(tokens, index))
+        keep(found, vagueBy(tokens, index))
+      }
     }
   }
-  if (found.length === 0) return found
+  if (found.length === 0) return noFindings
   found.sort((a, b) => a.from - b.from || b.to - a.to)
   const kept: Finding[] = []
   for (const finding of found) {
