@@ -503,9 +503,24 @@ function hedge(tokens: readonly Token[], index: number): Finding | undefined {
   return {from: index, to: index + 1, kind: 'agentless'}
 }
 
-function keep(found: Finding[], candidate: Finding | undefined): void {
-  if (candidate) found.push(candidate)
-}
+/** A detector: the finding that starts at (or is set off by) the token at `index`, if any. */
+type Detector = (tokens: readonly Token[], index: number) => Finding | undefined
+
+/**
+ * The detectors, each with the cue of the word it starts on (see `cue`), in the order that
+ * findings with the same span are kept in. They are called through this table, not one by one:
+ * the call is not inlined, so a detector is compiled on its own, and a rare path first taken late
+ * in one of them (a deoptimisation) recompiles that detector, not all of them with `detect`.
+ */
+const detectors: readonly {readonly cue: number; readonly vague: boolean; readonly find: Detector}[] = [
+  {cue: cue.claim, vague: false, find: hedge},
+  {cue: cue.claim, vague: false, find: according},
+  {cue: cue.verbGroupEnd, vague: false, find: expletive},
+  {cue: cue.verbGroupEnd, vague: false, find: passive},
+  {cue: cue.vagueHead, vague: true, find: vagueSubject},
+  {cue: cue.vagueLink, vague: true, find: vagueTag},
+  {cue: cue.vagueLink, vague: true, find: vagueBy}
+]
 
 /** What `detect` returns for most sentences: one empty list, not a new one each time. */
 const noFindings: readonly Finding[] = []
@@ -533,24 +548,13 @@ function detect(
   }
   if (claims) {
     const {wordCues} = firstPass
-    // In this order, so that findings with the same span keep it after the sort below. Each
-    // detector starts on a word of its cue (see `cue`), so the others are not asked.
     for (let index = 0; index < tokens.length; index++) {
       const here = wordCues[index] as number
       if (here === 0) continue
-      if ((here & cue.claim) !== 0) {
-        keep(found, hedge(tokens, index))
-        keep(found, according(tokens, index))
-      }
-      if ((here & cue.verbGroupEnd) !== 0) {
-        keep(found, expletive(tokens, index))
-        keep(found, passive(tokens, index))
-      }
-      if (!vague) continue
-      if ((here & cue.vagueHead) !== 0) keep(found, vagueSubject(tokens, index))
-      if ((here & cue.vagueLink) !== 0) {
-        keep(found, vagueTag(tokens, index))
-        keep(found, vagueBy(tokens, index))
+      for (const detector of detectors) {
+        if ((here & detector.cue) === 0 || (detector.vague && !vague)) continue
+        const finding = detector.find(tokens, index)
+        if (finding) found.push(finding)
       }
     }
   }
