@@ -72,6 +72,14 @@ function ordinaryWord(lower: string): boolean {
 const capital = /^[\p{Lu}]/u
 const closingMark = /[”’"']\s*$/
 
+/**
+ * The token at `index`, or `undefined` outside the sentence. Checked rather than read past the
+ * array's ends: such a read, first made after the caller was compiled, deoptimises it.
+ */
+export function tokenAt(tokens: readonly Token[], index: number): Token | undefined {
+  return index >= 0 && index < tokens.length ? tokens[index] : undefined
+}
+
 /** Capitals and titles are the cue for names (no tagger): "Dr von Hippel", "the SDF", "Reuters". */
 export function isName(token: Token): boolean {
   if (isTitle(token.lower)) return true
@@ -224,14 +232,14 @@ export function attributions(tokens: readonly Token[]): Attribution[] {
   for (let verb = 0; verb < tokens.length; verb++) {
     const token = tokens[verb]
     if (!token || token.quoted) continue
-    if (token.lower === 'according' && tokens[verb + 1]?.lower === 'to') {
+    if (token.lower === 'according' && tokenAt(tokens, verb + 1)?.lower === 'to') {
       const end = phraseEnd(tokens, verb + 2, 10)
       const kind = classify(tokens, verb + 2, end)
       if (kind === 'named' || kind === 'specific') found.push({from: verb, to: end})
       continue
     }
     if (!words.speech.has(token.lower) || (capital.test(token.text) && !token.initial)) continue
-    const before = tokens[verb - 1]
+    const before = tokenAt(tokens, verb - 1)
     // "reportedly reads": a hedged verb attributes nothing.
     if (before && hearsayAdverbs.has(before.lower)) continue
     if (nounLike.has(token.lower) && !(before && !token.broken && (words.pronouns.has(before.lower) || isName(before)))) continue
@@ -242,7 +250,7 @@ export function attributions(tokens: readonly Token[]): Attribution[] {
       if (!words.adverbs.has(before.lower) && !words.auxiliaries.has(before.lower)) break
       subjectEnd--
     }
-    const previous = tokens[subjectEnd - 1]
+    const previous = tokenAt(tokens, subjectEnd - 1)
     const passive = previous !== undefined && words.be.has(previous.lower)
     if (!passive && subjectEnd > 0 && !tokens[subjectEnd]?.broken) {
       const start = phraseStart(tokens, subjectEnd, 8)
@@ -268,7 +276,7 @@ export function attributions(tokens: readonly Token[]): Attribution[] {
  */
 export function governs(tokens: readonly Token[], attribution: Attribution): boolean {
   let first = 0
-  while (words.clauseOpeners.has(tokens[first]?.lower ?? '') && first < 2) first++
+  while (words.clauseOpeners.has(tokenAt(tokens, first)?.lower ?? '') && first < 2) first++
   if (attribution.from <= first && attribution.to <= first + 12) return true
   const opensClause = attribution.from === 0 || tokens[attribution.from]?.broken === true
   return opensClause && tokens.length - attribution.to <= 6

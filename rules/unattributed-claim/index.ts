@@ -27,6 +27,7 @@ import {
   participleLike,
   phraseEnd,
   type Token,
+  tokenAt,
   tokenizer,
   words
 } from './attribution.js'
@@ -222,11 +223,12 @@ function longestWord(list: readonly string[]): string {
   return list.reduce((longest, word) => (word.length > longest.length ? word : longest), '')
 }
 
-const at = (tokens: readonly Token[], index: number): Token | undefined => tokens[index]
-const lower = (tokens: readonly Token[], index: number): string => tokens[index]?.lower ?? ''
+/** The token at an index, or `undefined` outside the sentence (see `tokenAt`). */
+const at = tokenAt
+const lower = (tokens: readonly Token[], index: number): string => tokenAt(tokens, index)?.lower ?? ''
 /** Whether the word at `index` continues the phrase before it (no punctuation between). */
 const joined = (tokens: readonly Token[], index: number): boolean => {
-  const token = tokens[index]
+  const token = tokenAt(tokens, index)
   return token !== undefined && !token.broken
 }
 
@@ -715,58 +717,81 @@ function findUnattributedQuotations(
   tokensOf: (index: number) => readonly Token[],
   reported: (start: number, end: number, kind: 'quote', actual: string) => void
 ): void {
-  // Read only for the sentences around a quotation, once each.
-  const speaking: (boolean | undefined)[] = []
-  const speaks = (index: number): boolean => {
-    speaking[index] ??= tokensOf(index).some((token) => !token.quoted && words.speech.has(token.lower))
-    return speaking[index]
-  }
-  const introducing: (boolean | undefined)[] = []
-  const introduces = (index: number): boolean => {
-    introducing[index] ??= introducesQuotation(tokensOf(index))
-    return introducing[index]
-  }
+  const {sentences, quotations, text} = document
+  const speakers = new Speakers(tokensOf)
   const blockAt = blockFinder(document.blocks)
   // The sentence an offset falls in, or the last one before it (quotation marks can sit between sentences).
   const sentenceIndex = (offset: number): number =>
-    countLeading(document.sentences.length, (index) => (document.sentences[index]?.start ?? 0) <= offset) - 1
-  let previous: {quotation: Quotation; attributed: boolean} | undefined
-  for (const quotation of document.quotations) {
+    countLeading(sentences.length, (index) => (sentences[index] as SentenceInfo).start <= offset) - 1
+  // The quotation before and whether it was attributed: one left open runs on into the next one
+  // that opens straight after it. (Two variables, not an object allocated per quotation.)
+  let previous: Quotation | undefined
+  let previousAttributed = false
+  for (let index = 0; index < quotations.length; index++) {
+    const quotation = quotations[index] as Quotation
     const first = sentenceIndex(quotation.start)
     const last = sentenceIndex(Math.max(quotation.start, quotation.end - 1))
-    const opening = document.sentences[first]
-    const closing = document.sentences[last]
-    if (!opening || !closing) continue
-    const block = blockAt(quotation.start)
-    if (block?.kind === 'heading') continue
-    // A quotation left open runs on into the next one that opens straight after it.
-    const continues =
-      previous !== undefined &&
-      !previous.quotation.closed &&
-      document.text.slice(previous.quotation.end, quotation.start).trim() === ''
-    let attributed: boolean
-    if (continues && previous) attributed = previous.attributed
-    else {
-      const introduced = /:\s*$/.test(document.text.slice(Math.max(0, quotation.start - 3), quotation.start))
-      attributed = introduced || !quotesClause(document, quotation, document.sentences.slice(first, last + 1))
-      for (let index = Math.max(0, first - 1); !attributed && index <= last + 1 && index < document.sentences.length; index++) {
-        if (speaks(index)) attributed = true
-      }
-      if (first > 0 && !attributed && introduces(first - 1)) attributed = true
-      if (!attributed) {
-        reported(quotation.start, quotation.end, 'quote', decoded(document, quotation, first, last))
-      }
+    // No sentence starts at or before it.
+    if (first < 0) continue
+    if (blockAt(quotation.start)?.kind === 'heading') continue
+    const continues = previous !== undefined && !previous.closed && text.slice(previous.end, quotation.start).trim() === ''
+    let attributed: boolean = previousAttributed
+    if (!continues) {
+      attributed = quotationAttributed(document, speakers, quotation, first, last)
+      if (!attributed) reported(quotation.start, quotation.end, 'quote', decoded(document, quotation, first, last))
     }
-    previous = {quotation, attributed}
+    previous = quotation
+    previousAttributed = attributed
+  }
+}
+
+/**
+ * Whether a quotation, spanning sentences `first` to `last`, has a speaker: a colon before it,
+ * a verb of speech in its sentences or the ones next to them, a sentence about a named person
+ * before it; or it is no quoted clause at all.
+ */
+function quotationAttributed(
+  document: ArticleDocument,
+  speakers: Speakers,
+  quotation: Quotation,
+  first: number,
+  last: number
+): boolean {
+  const {sentences, text} = document
+  if (/:\s*$/.test(text.slice(Math.max(0, quotation.start - 3), quotation.start))) return true
+  if (!quotesClause(document, quotation, sentences.slice(first, last + 1))) return true
+  for (let index = Math.max(0, first - 1); index <= last + 1 && index < sentences.length; index++) {
+    if (speakers.speaks(index)) return true
+  }
+  return first > 0 && speakers.introduces(first - 1)
+}
+
+/** What the sentences around quotations say of a speaker: each read once, on first use. */
+class Speakers {
+  private readonly speaking: (boolean | undefined)[] = []
+  private readonly introducing: (boolean | undefined)[] = []
+
+  constructor(private readonly tokensOf: (index: number) => readonly Token[]) {}
+
+  /** Whether the sentence has a verb of speech outside quotations. */
+  speaks(index: number): boolean {
+    this.speaking[index] ??= this.tokensOf(index).some((token) => !token.quoted && words.speech.has(token.lower))
+    return this.speaking[index]
+  }
+
+  /** Whether the sentence introduces the quotation after it (see `introducesQuotation`). */
+  introduces(index: number): boolean {
+    this.introducing[index] ??= introducesQuotation(this.tokensOf(index))
+    return this.introducing[index]
   }
 }
 
 /** Whether a sentence about a named person introduces the quotation after it: "Dr Frasca sees games as …". */
 function introducesQuotation(tokens: readonly Token[]): boolean {
   let first = 0
-  while (words.clauseOpeners.has(tokens[first]?.lower ?? '')) first++
-  const subject = tokens[first]
-  const next = tokens[first + 1]
+  while (words.clauseOpeners.has(tokenAt(tokens, first)?.lower ?? '')) first++
+  const subject = tokenAt(tokens, first)
+  const next = tokenAt(tokens, first + 1)
   if (tokens.some((token) => !token.quoted && isTitle(token.lower))) return true
   if (!subject || subject.quoted) return false
   if (subject.lower === 'he' || subject.lower === 'she') return true
