@@ -130,7 +130,8 @@ function quotedSpans(document: ArticleDocument): QuotedSpans {
  */
 export function tokenizer(document: ArticleDocument): (index: number) => readonly Token[] {
   const spans = quotedSpans(document)
-  const made: (Token[] | undefined)[] = []
+  // Sized up front: filled out of order, a growing array would turn sparse (slow) in long files.
+  const made = new Array<Token[] | undefined>(document.sentences.length)
   return (index) => {
     const sentence = document.sentences[index]
     if (!sentence) return []

@@ -662,7 +662,7 @@ export const rule: Rule<UnattributedClaimOptions> = {
       const document = getDocument(tree, file)
       const tokensOf = tokenizer(document)
       // A sentence's attributions are read only when a claim in it or the next sentence needs them.
-      const heard: (Attribution[] | undefined)[] = []
+      const heard = new Array<Attribution[] | undefined>(document.sentences.length)
       const heardIn = (index: number): Attribution[] => {
         heard[index] ??= attributions(tokensOf(index))
         return heard[index]
@@ -718,7 +718,7 @@ function findUnattributedQuotations(
   reported: (start: number, end: number, kind: 'quote', actual: string) => void
 ): void {
   const {sentences, quotations, text} = document
-  const speakers = new Speakers(tokensOf)
+  const speakers = new Speakers(tokensOf, sentences.length)
   const blockAt = blockFinder(document.blocks)
   // The sentence an offset falls in, or the last one before it (quotation marks can sit between sentences).
   const sentenceIndex = (offset: number): number =>
@@ -766,23 +766,40 @@ function quotationAttributed(
   return first > 0 && speakers.introduces(first - 1)
 }
 
-/** What the sentences around quotations say of a speaker: each read once, on first use. */
-class Speakers {
-  private readonly speaking: (boolean | undefined)[] = []
-  private readonly introducing: (boolean | undefined)[] = []
+/** What `Speakers` knows of a sentence: not yet read, no, yes. */
+const unread = 0
+const no = 1
+const yes = 2
 
-  constructor(private readonly tokensOf: (index: number) => readonly Token[]) {}
+/**
+ * What the sentences around quotations say of a speaker: each read once, on first use, and kept
+ * in typed arrays of the document's length (not arrays of booleans filled out of order).
+ */
+class Speakers {
+  private readonly speaking: Uint8Array
+  private readonly introducing: Uint8Array
+
+  constructor(
+    private readonly tokensOf: (index: number) => readonly Token[],
+    sentences: number
+  ) {
+    this.speaking = new Uint8Array(sentences)
+    this.introducing = new Uint8Array(sentences)
+  }
 
   /** Whether the sentence has a verb of speech outside quotations. */
   speaks(index: number): boolean {
-    this.speaking[index] ??= this.tokensOf(index).some((token) => !token.quoted && words.speech.has(token.lower))
-    return this.speaking[index]
+    if (this.speaking[index] === unread) {
+      const found = this.tokensOf(index).some((token) => !token.quoted && words.speech.has(token.lower))
+      this.speaking[index] = found ? yes : no
+    }
+    return this.speaking[index] === yes
   }
 
   /** Whether the sentence introduces the quotation after it (see `introducesQuotation`). */
   introduces(index: number): boolean {
-    this.introducing[index] ??= introducesQuotation(this.tokensOf(index))
-    return this.introducing[index]
+    if (this.introducing[index] === unread) this.introducing[index] = introducesQuotation(this.tokensOf(index)) ? yes : no
+    return this.introducing[index] === yes
   }
 }
 
