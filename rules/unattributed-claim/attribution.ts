@@ -1,5 +1,5 @@
 import {daleChall} from 'dale-chall'
-import {type ArticleDocument, countLeading, type SentenceInfo} from '../../src/kit/index.js'
+import {type ArticleDocument, countLeading, type Quotation, type SentenceInfo} from '../../src/kit/index.js'
 import lexicon from './lexicon.json' with {type: 'json'}
 
 /** A word of a sentence with what the detectors need to know about its surroundings. */
@@ -111,8 +111,17 @@ interface QuotedSpans {
   readonly reach: readonly number[]
 }
 
+/** The spans of a document without quotations, shared. */
+const noSpans: QuotedSpans = {starts: [], reach: []}
+
 function quotedSpans(document: ArticleDocument): QuotedSpans {
-  const closed = document.quotations.filter((quotation) => quotation.closed).sort((a, b) => a.start - b.start)
+  // Many documents have none, or no closed one. Returning early also keeps the code below to
+  // arrays of quotations: an empty array is of another kind, and would make it polymorphic.
+  if (document.quotations.length === 0) return noSpans
+  const closed: Quotation[] = []
+  for (const quotation of document.quotations) if (quotation.closed) closed.push(quotation)
+  if (closed.length === 0) return noSpans
+  closed.sort((a, b) => a.start - b.start)
   const starts: number[] = []
   const reach: number[] = []
   let furthest = -1
