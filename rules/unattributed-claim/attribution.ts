@@ -1,11 +1,11 @@
 import {daleChall} from 'dale-chall'
-import {type ArticleDocument, countLeading, normalizeWord, type SentenceInfo, type WordToken} from '../../src/kit/index.js'
+import {type ArticleDocument, countLeading, type Quotation, type SentenceInfo} from '../../src/kit/index.js'
 import lexicon from './lexicon.json' with {type: 'json'}
 
 /** A word of a sentence with what the detectors need to know about its surroundings. */
 export interface Token {
   readonly text: string
-  /** Lowercase, straight apostrophes. */
+  /** Lowercase, straight apostrophes: the word's `normal` form. */
   readonly lower: string
   readonly start: number
   readonly end: number
@@ -72,6 +72,14 @@ function ordinaryWord(lower: string): boolean {
 const capital = /^[\p{Lu}]/u
 const closingMark = /[”’"']\s*$/
 
+/**
+ * The token at `index`, or `undefined` outside the sentence. Checked rather than read past the
+ * array's ends: such a read, first made after the caller was compiled, deoptimises it.
+ */
+export function tokenAt(tokens: readonly Token[], index: number): Token | undefined {
+  return index >= 0 && index < tokens.length ? tokens[index] : undefined
+}
+
 /** Capitals and titles are the cue for names (no tagger): "Dr von Hippel", "the SDF", "Reuters". */
 export function isName(token: Token): boolean {
   if (isTitle(token.lower)) return true
@@ -91,26 +99,29 @@ export function breaks(gap: string): boolean {
 }
 
 const openingMark = /[“‘"']\s*$/
-const curlyApostrophe = /[’‘`]/
-
-/** `normalizeWord` of a word, from its lowercase form: most words have no apostrophe to straighten. */
-export function normalizedLower(word: WordToken): string {
-  return curlyApostrophe.test(word.lower) ? normalizeWord(word.lower) : word.lower
-}
 
 /**
  * Closed quotations (an unclosed mark is as likely a stray apostrophe as a quotation) in order of
  * start, with the furthest end any of them up to each one reaches: a word is quoted when some
- * quotation starting before it reaches past its end, which one binary search answers. A scan of
- * the document's quotations per sentence made long files quadratic.
+ * quotation starting before it reaches past its end. A scan of the document's quotations per
+ * sentence made long files quadratic.
  */
 interface QuotedSpans {
   readonly starts: readonly number[]
   readonly reach: readonly number[]
 }
 
+/** The spans of a document without quotations, shared. */
+const noSpans: QuotedSpans = {starts: [], reach: []}
+
 function quotedSpans(document: ArticleDocument): QuotedSpans {
-  const closed = document.quotations.filter((quotation) => quotation.closed).sort((a, b) => a.start - b.start)
+  // Many documents have none, or no closed one. Returning early also keeps the code below to
+  // arrays of quotations: an empty array is of another kind, and would make it polymorphic.
+  if (document.quotations.length === 0) return noSpans
+  const closed: Quotation[] = []
+  for (const quotation of document.quotations) if (quotation.closed) closed.push(quotation)
+  if (closed.length === 0) return noSpans
+  closed.sort((a, b) => a.start - b.start)
   const starts: number[] = []
   const reach: number[] = []
   let furthest = -1
@@ -122,19 +133,14 @@ function quotedSpans(document: ArticleDocument): QuotedSpans {
   return {starts, reach}
 }
 
-/** Whether `[start, end)` lies inside a closed quotation that starts before it. */
-function isQuoted(spans: QuotedSpans, start: number, end: number): boolean {
-  const last = countLeading(spans.starts.length, (index) => (spans.starts[index] ?? 0) < start) - 1
-  return last >= 0 && (spans.reach[last] ?? -1) >= end
-}
-
 /**
  * A sentence's words, with their gaps and whether they are quoted, by sentence index: made on
  * first use and kept, as most sentences never get past the detectors' first pass.
  */
 export function tokenizer(document: ArticleDocument): (index: number) => readonly Token[] {
   const spans = quotedSpans(document)
-  const made: (Token[] | undefined)[] = []
+  // Sized up front: filled out of order, a growing array would turn sparse (slow) in long files.
+  const made = new Array<Token[] | undefined>(document.sentences.length)
   return (index) => {
     const sentence = document.sentences[index]
     if (!sentence) return []
@@ -143,23 +149,28 @@ export function tokenizer(document: ArticleDocument): (index: number) => readonl
   }
 }
 
-function tokenize(document: ArticleDocument, sentence: SentenceInfo, spans: QuotedSpans): Token[] {
+function tokenize(document: ArticleDocument, sentence: SentenceInfo, {starts, reach}: QuotedSpans): Token[] {
+  const {text} = document
   const tokens: Token[] = []
+  // The quotations starting before the current word: found by one binary search for the
+  // sentence, then moved on word by word, as the words come in order.
+  let before = countLeading(starts.length, (index) => (starts[index] as number) < sentence.start)
   let previousEnd = sentence.start
   for (const word of sentence.words) {
-    const gap = document.text.slice(previousEnd, word.start)
+    while (before < starts.length && (starts[before] as number) < word.start) before++
+    const gap = text.slice(previousEnd, word.start)
     // Most gaps are one space, which neither breaks a phrase nor opens a quotation.
     const plain = gap === ' '
     tokens.push({
       text: word.text,
-      lower: normalizedLower(word),
+      lower: word.normal,
       start: word.start,
       end: word.end,
       gap,
       broken: !plain && breaks(gap),
       comma: !plain && gap.includes(','),
       initial: tokens.length === 0 || (!plain && openingMark.test(gap)),
-      quoted: spans.starts.length > 0 && isQuoted(spans, word.start, word.end)
+      quoted: before > 0 && (reach[before - 1] as number) >= word.end
     })
     previousEnd = word.end
   }
@@ -231,14 +242,14 @@ export function attributions(tokens: readonly Token[]): Attribution[] {
   for (let verb = 0; verb < tokens.length; verb++) {
     const token = tokens[verb]
     if (!token || token.quoted) continue
-    if (token.lower === 'according' && tokens[verb + 1]?.lower === 'to') {
+    if (token.lower === 'according' && tokenAt(tokens, verb + 1)?.lower === 'to') {
       const end = phraseEnd(tokens, verb + 2, 10)
       const kind = classify(tokens, verb + 2, end)
       if (kind === 'named' || kind === 'specific') found.push({from: verb, to: end})
       continue
     }
     if (!words.speech.has(token.lower) || (capital.test(token.text) && !token.initial)) continue
-    const before = tokens[verb - 1]
+    const before = tokenAt(tokens, verb - 1)
     // "reportedly reads": a hedged verb attributes nothing.
     if (before && hearsayAdverbs.has(before.lower)) continue
     if (nounLike.has(token.lower) && !(before && !token.broken && (words.pronouns.has(before.lower) || isName(before)))) continue
@@ -249,7 +260,7 @@ export function attributions(tokens: readonly Token[]): Attribution[] {
       if (!words.adverbs.has(before.lower) && !words.auxiliaries.has(before.lower)) break
       subjectEnd--
     }
-    const previous = tokens[subjectEnd - 1]
+    const previous = tokenAt(tokens, subjectEnd - 1)
     const passive = previous !== undefined && words.be.has(previous.lower)
     if (!passive && subjectEnd > 0 && !tokens[subjectEnd]?.broken) {
       const start = phraseStart(tokens, subjectEnd, 8)
@@ -275,7 +286,7 @@ export function attributions(tokens: readonly Token[]): Attribution[] {
  */
 export function governs(tokens: readonly Token[], attribution: Attribution): boolean {
   let first = 0
-  while (words.clauseOpeners.has(tokens[first]?.lower ?? '') && first < 2) first++
+  while (words.clauseOpeners.has(tokenAt(tokens, first)?.lower ?? '') && first < 2) first++
   if (attribution.from <= first && attribution.to <= first + 12) return true
   const opensClause = attribution.from === 0 || tokens[attribution.from]?.broken === true
   return opensClause && tokens.length - attribution.to <= 6

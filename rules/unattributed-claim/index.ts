@@ -24,10 +24,10 @@ import {
   governs,
   isName,
   isTitle,
-  normalizedLower,
   participleLike,
   phraseEnd,
   type Token,
+  tokenAt,
   tokenizer,
   words
 } from './attribution.js'
@@ -147,7 +147,12 @@ const reportingParticiples = [
 /** What comes straight before such a participle: the end of its verb group, or the expletive subject. */
 const verbGroupEnds = [...words.be, ...words.auxiliaries, ...words.adverbs, ...diffusionAdverbs, ...expletives]
 
-/** What a word can set off, for the first pass over a sentence (bit flags). */
+/**
+ * What a word can set off, for the first pass over a sentence (bit flags). Each detector starts
+ * on a word of one flag, which `detect` relies on to skip it elsewhere: `claim` for `hedge` and
+ * `according`, `verbGroupEnd` for `expletive` ("it") and `passive` (a form of "be" or an
+ * auxiliary), `vagueHead` for `vagueSubject`, `vagueLink` for `vagueTag` and `vagueBy`.
+ */
 const cue = {claim: 1, participle: 2, verbGroupEnd: 4, vagueHead: 8, vagueLink: 16, phrase: 32} as const
 
 /**
@@ -156,34 +161,36 @@ const cue = {claim: 1, participle: 2, verbGroupEnd: 4, vagueHead: 8, vagueLink: 
  */
 class FirstPass {
   private readonly cues = new Map<string, number>()
-  private apostrophes = false
+  /**
+   * The cues of each word of the sentence last passed to `cuesIn`, by word index (which is also
+   * its token index): the detectors run only on the words that can set them off. One array reused
+   * for every sentence, as most sentences are dropped after this pass.
+   */
+  readonly wordCues: number[] = []
 
   add(list: Iterable<string>, flag: number): this {
     for (const word of list) {
       const key = normalizeWord(word)
       this.cues.set(key, (this.cues.get(key) ?? 0) | flag)
-      if (key.includes("'")) this.apostrophes = true
     }
     return this
   }
 
   /** The cues of all the sentence's words. */
   cuesIn(sentence: SentenceInfo): number {
+    const {words} = sentence
+    const wordCues = this.wordCues
     let found = 0
     let afterVerbGroup = false
-    for (const word of sentence.words) {
-      let cues = this.cuesOf(word)
+    for (let index = 0; index < words.length; index++) {
+      // Keys are normalized words, as `normal` is: no lowercasing or apostrophe test per word.
+      const cues = this.cues.get((words[index] as WordToken).normal) ?? 0
+      wordCues[index] = cues
       // A reporting participle counts only after its verb group ("is said", "it emerged"), not in "he said".
-      if (!afterVerbGroup) cues &= ~cue.participle
+      found |= afterVerbGroup ? cues : cues & ~cue.participle
       afterVerbGroup = (cues & cue.verbGroupEnd) !== 0
-      found |= cues
     }
     return found
-  }
-
-  private cuesOf(word: WordToken): number {
-    // Keys are normalized words: without an apostrophe among them, the lowercase form finds the same.
-    return this.cues.get(this.apostrophes ? normalizedLower(word) : word.lower) ?? 0
   }
 }
 
@@ -216,11 +223,12 @@ function longestWord(list: readonly string[]): string {
   return list.reduce((longest, word) => (word.length > longest.length ? word : longest), '')
 }
 
-const at = (tokens: readonly Token[], index: number): Token | undefined => tokens[index]
-const lower = (tokens: readonly Token[], index: number): string => tokens[index]?.lower ?? ''
+/** The token at an index, or `undefined` outside the sentence (see `tokenAt`). */
+const at = tokenAt
+const lower = (tokens: readonly Token[], index: number): string => tokenAt(tokens, index)?.lower ?? ''
 /** Whether the word at `index` continues the phrase before it (no punctuation between). */
 const joined = (tokens: readonly Token[], index: number): boolean => {
-  const token = tokens[index]
+  const token = tokenAt(tokens, index)
   return token !== undefined && !token.broken
 }
 
@@ -497,9 +505,27 @@ function hedge(tokens: readonly Token[], index: number): Finding | undefined {
   return {from: index, to: index + 1, kind: 'agentless'}
 }
 
-function keep(found: Finding[], candidate: Finding | undefined): void {
-  if (candidate) found.push(candidate)
-}
+/** A detector: the finding that starts at (or is set off by) the token at `index`, if any. */
+type Detector = (tokens: readonly Token[], index: number) => Finding | undefined
+
+/**
+ * The detectors, each with the cue of the word it starts on (see `cue`), in the order that
+ * findings with the same span are kept in. They are called through this table, not one by one:
+ * the call is not inlined, so a detector is compiled on its own, and a rare path first taken late
+ * in one of them (a deoptimisation) recompiles that detector, not all of them with `detect`.
+ */
+const detectors: readonly {readonly cue: number; readonly vague: boolean; readonly find: Detector}[] = [
+  {cue: cue.claim, vague: false, find: hedge},
+  {cue: cue.claim, vague: false, find: according},
+  {cue: cue.verbGroupEnd, vague: false, find: expletive},
+  {cue: cue.verbGroupEnd, vague: false, find: passive},
+  {cue: cue.vagueHead, vague: true, find: vagueSubject},
+  {cue: cue.vagueLink, vague: true, find: vagueTag},
+  {cue: cue.vagueLink, vague: true, find: vagueBy}
+]
+
+/** What `detect` returns for most sentences: one empty list, not a new one each time. */
+const noFindings: readonly Finding[] = []
 
 /** Findings in one sentence, leftmost-longest, without overlaps. */
 function detect(
@@ -507,14 +533,14 @@ function detect(
   tokensOf: (index: number) => readonly Token[],
   {firstPass, phrases, patterns, vague}: Search,
   text: string
-): Finding[] {
-  const found: Finding[] = []
+): readonly Finding[] {
   const cues = firstPass.cuesIn(sentence)
   const phrased = (cues & cue.phrase) !== 0
   // A vague source needs both a head and a verb or "by".
   const claims =
     (cues & (cue.claim | cue.participle)) !== 0 || (vague && (cues & cue.vagueHead) !== 0 && (cues & cue.vagueLink) !== 0)
-  if (!phrased && !claims && patterns.length === 0) return found
+  if (!phrased && !claims && patterns.length === 0) return noFindings
+  const found: Finding[] = []
   const tokens = tokensOf(sentence.index)
   const matches: {from: number; to: number}[] = phrased ? phrases.match(sentence.words, text) : []
   if (patterns.length > 0) matches.push(...patternMatches(sentence, tokens, patterns, text))
@@ -523,19 +549,18 @@ function detect(
     if (!namedAgent(tokens, match.to)) found.push({from: match.from, to: match.to, kind: 'agentless'})
   }
   if (claims) {
-    // In this order, so that findings with the same span keep it after the sort below.
+    const {wordCues} = firstPass
     for (let index = 0; index < tokens.length; index++) {
-      keep(found, hedge(tokens, index))
-      keep(found, according(tokens, index))
-      keep(found, expletive(tokens, index))
-      keep(found, passive(tokens, index))
-      if (!vague) continue
-      keep(found, vagueSubject(tokens, index))
-      keep(found, vagueTag(tokens, index))
-      keep(found, vagueBy(tokens, index))
+      const here = wordCues[index] as number
+      if (here === 0) continue
+      for (const detector of detectors) {
+        if ((here & detector.cue) === 0 || (detector.vague && !vague)) continue
+        const finding = detector.find(tokens, index)
+        if (finding) found.push(finding)
+      }
     }
   }
-  if (found.length === 0) return found
+  if (found.length === 0) return noFindings
   found.sort((a, b) => a.from - b.from || b.to - a.to)
   const kept: Finding[] = []
   for (const finding of found) {
@@ -637,7 +662,7 @@ export const rule: Rule<UnattributedClaimOptions> = {
       const document = getDocument(tree, file)
       const tokensOf = tokenizer(document)
       // A sentence's attributions are read only when a claim in it or the next sentence needs them.
-      const heard: (Attribution[] | undefined)[] = []
+      const heard = new Array<Attribution[] | undefined>(document.sentences.length)
       const heardIn = (index: number): Attribution[] => {
         heard[index] ??= attributions(tokensOf(index))
         return heard[index]
@@ -692,58 +717,98 @@ function findUnattributedQuotations(
   tokensOf: (index: number) => readonly Token[],
   reported: (start: number, end: number, kind: 'quote', actual: string) => void
 ): void {
-  // Read only for the sentences around a quotation, once each.
-  const speaking: (boolean | undefined)[] = []
-  const speaks = (index: number): boolean => {
-    speaking[index] ??= tokensOf(index).some((token) => !token.quoted && words.speech.has(token.lower))
-    return speaking[index]
-  }
-  const introducing: (boolean | undefined)[] = []
-  const introduces = (index: number): boolean => {
-    introducing[index] ??= introducesQuotation(tokensOf(index))
-    return introducing[index]
-  }
+  const {sentences, quotations, text} = document
+  const speakers = new Speakers(tokensOf, sentences.length)
   const blockAt = blockFinder(document.blocks)
   // The sentence an offset falls in, or the last one before it (quotation marks can sit between sentences).
   const sentenceIndex = (offset: number): number =>
-    countLeading(document.sentences.length, (index) => (document.sentences[index]?.start ?? 0) <= offset) - 1
-  let previous: {quotation: Quotation; attributed: boolean} | undefined
-  for (const quotation of document.quotations) {
+    countLeading(sentences.length, (index) => (sentences[index] as SentenceInfo).start <= offset) - 1
+  // The quotation before and whether it was attributed: one left open runs on into the next one
+  // that opens straight after it. (Two variables, not an object allocated per quotation.)
+  let previous: Quotation | undefined
+  let previousAttributed = false
+  for (let index = 0; index < quotations.length; index++) {
+    const quotation = quotations[index] as Quotation
     const first = sentenceIndex(quotation.start)
     const last = sentenceIndex(Math.max(quotation.start, quotation.end - 1))
-    const opening = document.sentences[first]
-    const closing = document.sentences[last]
-    if (!opening || !closing) continue
-    const block = blockAt(quotation.start)
-    if (block?.kind === 'heading') continue
-    // A quotation left open runs on into the next one that opens straight after it.
-    const continues =
-      previous !== undefined &&
-      !previous.quotation.closed &&
-      document.text.slice(previous.quotation.end, quotation.start).trim() === ''
-    let attributed: boolean
-    if (continues && previous) attributed = previous.attributed
-    else {
-      const introduced = /:\s*$/.test(document.text.slice(Math.max(0, quotation.start - 3), quotation.start))
-      attributed = introduced || !quotesClause(document, quotation, document.sentences.slice(first, last + 1))
-      for (let index = Math.max(0, first - 1); !attributed && index <= last + 1 && index < document.sentences.length; index++) {
-        if (speaks(index)) attributed = true
-      }
-      if (first > 0 && !attributed && introduces(first - 1)) attributed = true
-      if (!attributed) {
-        reported(quotation.start, quotation.end, 'quote', decoded(document, quotation, first, last))
-      }
+    // No sentence starts at or before it.
+    if (first < 0) continue
+    if (blockAt(quotation.start)?.kind === 'heading') continue
+    const continues = previous !== undefined && !previous.closed && text.slice(previous.end, quotation.start).trim() === ''
+    let attributed: boolean = previousAttributed
+    if (!continues) {
+      attributed = quotationAttributed(document, speakers, quotation, first, last)
+      if (!attributed) reported(quotation.start, quotation.end, 'quote', decoded(document, quotation, first, last))
     }
-    previous = {quotation, attributed}
+    previous = quotation
+    previousAttributed = attributed
+  }
+}
+
+/**
+ * Whether a quotation, spanning sentences `first` to `last`, has a speaker: a colon before it,
+ * a verb of speech in its sentences or the ones next to them, a sentence about a named person
+ * before it; or it is no quoted clause at all.
+ */
+function quotationAttributed(
+  document: ArticleDocument,
+  speakers: Speakers,
+  quotation: Quotation,
+  first: number,
+  last: number
+): boolean {
+  const {sentences, text} = document
+  if (/:\s*$/.test(text.slice(Math.max(0, quotation.start - 3), quotation.start))) return true
+  if (!quotesClause(document, quotation, sentences.slice(first, last + 1))) return true
+  for (let index = Math.max(0, first - 1); index <= last + 1 && index < sentences.length; index++) {
+    if (speakers.speaks(index)) return true
+  }
+  return first > 0 && speakers.introduces(first - 1)
+}
+
+/** What `Speakers` knows of a sentence: not yet read, no, yes. */
+const unread = 0
+const no = 1
+const yes = 2
+
+/**
+ * What the sentences around quotations say of a speaker: each read once, on first use, and kept
+ * in typed arrays of the document's length (not arrays of booleans filled out of order).
+ */
+class Speakers {
+  private readonly speaking: Uint8Array
+  private readonly introducing: Uint8Array
+
+  constructor(
+    private readonly tokensOf: (index: number) => readonly Token[],
+    sentences: number
+  ) {
+    this.speaking = new Uint8Array(sentences)
+    this.introducing = new Uint8Array(sentences)
+  }
+
+  /** Whether the sentence has a verb of speech outside quotations. */
+  speaks(index: number): boolean {
+    if (this.speaking[index] === unread) {
+      const found = this.tokensOf(index).some((token) => !token.quoted && words.speech.has(token.lower))
+      this.speaking[index] = found ? yes : no
+    }
+    return this.speaking[index] === yes
+  }
+
+  /** Whether the sentence introduces the quotation after it (see `introducesQuotation`). */
+  introduces(index: number): boolean {
+    if (this.introducing[index] === unread) this.introducing[index] = introducesQuotation(this.tokensOf(index)) ? yes : no
+    return this.introducing[index] === yes
   }
 }
 
 /** Whether a sentence about a named person introduces the quotation after it: "Dr Frasca sees games as …". */
 function introducesQuotation(tokens: readonly Token[]): boolean {
   let first = 0
-  while (words.clauseOpeners.has(tokens[first]?.lower ?? '')) first++
-  const subject = tokens[first]
-  const next = tokens[first + 1]
+  while (words.clauseOpeners.has(tokenAt(tokens, first)?.lower ?? '')) first++
+  const subject = tokenAt(tokens, first)
+  const next = tokenAt(tokens, first + 1)
   if (tokens.some((token) => !token.quoted && isTitle(token.lower))) return true
   if (!subject || subject.quoted) return false
   if (subject.lower === 'he' || subject.lower === 'she') return true
