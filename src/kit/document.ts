@@ -266,6 +266,8 @@ function runOn(view: string, quotation: Quotation): Quotation | undefined {
 }
 
 const letterOrDigit = /[\p{L}\p{N}]/u
+/** " “ ” ' ‘ ’ */
+const quotationMarks = /["“”'‘’]/g
 const opensAfter = /[\s([{—–\-:;,/"“‘']/u
 
 /**
@@ -278,10 +280,12 @@ export function findQuotations(text: string, from: number, to: number): Quotatio
   let doubleOpen = -1
   let singleOpen = -1
   const stop = Math.min(to, text.length)
-  for (let index = from; index < stop; index++) {
-    const code = text.charCodeAt(index)
-    // Most characters are no quotation mark: test that first, before looking at the neighbours.
-    if (!isQuotationMark(code)) continue
+  // The regex engine finds the next mark several times faster than a loop over every character,
+  // and `test` (unlike `exec`) builds no match: the mark is the character before `lastIndex`.
+  quotationMarks.lastIndex = from
+  while (quotationMarks.test(text)) {
+    const index = quotationMarks.lastIndex - 1
+    if (index >= stop) break
     const char = text.charAt(index)
     // The range is read as if blank outside it, so a paragraph's first mark sees a space before it.
     const before = index > from ? text.charAt(index - 1) : ' '
@@ -316,10 +320,6 @@ export function findQuotations(text: string, from: number, to: number): Quotatio
   return quotations.sort((a, b) => a.start - b.start)
 }
 
-/** " “ ” ' ‘ ’ */
-function isQuotationMark(code: number): boolean {
-  return code === 0x22 || code === 0x27 || (code >= 0x2018 && code <= 0x2019) || (code >= 0x201c && code <= 0x201d)
-}
 
 /** A straight double mark after a space and before a word opens a quotation. */
 function opensDouble(before: string, after: string): boolean {
