@@ -161,6 +161,12 @@ function startsLowercase(text: string): boolean {
   return startsLower.test(text)
 }
 
+/** The forms of `be` and `get` by word, for the first test of every word. */
+const openers: ReadonlyMap<string, 'be' | 'get'> = new Map([
+  ...[...be].map((word) => [word, 'be'] as const),
+  ...[...get].map((word) => [word, 'get'] as const)
+])
+
 function beForm(lower: string): boolean {
   // `they're`, `we're`: a contracted `are` cannot be a possessive, unlike `'s`.
   return be.has(lower) || lower.endsWith("'re")
@@ -299,9 +305,10 @@ function detectPassives(words: readonly WordToken[], text: string): readonly Pas
   let index = 0
   while (index < words.length) {
     const first = normalAt(words, index)
-    const isGet = get.has(first)
-    // Most words start no passive: this is the one test most words get.
-    if (!isGet && !beForm(first)) {
+    // Most words start no passive: one lookup for both verbs is all most words get.
+    const opener = openers.get(first)
+    const isGet = opener === 'get'
+    if (opener === undefined && !first.endsWith("'re")) {
       index++
       continue
     }

@@ -50,7 +50,8 @@ interface Finding {
   readonly removal: readonly [number, number]
   /** Found by its shape alone, with no phrase or cue to confirm it. */
   readonly weak: boolean
-  readonly why?: string
+  /** Why it is furniture, when the rule's general note would not say (always set, so that every finding has one shape). */
+  readonly why: string | undefined
   /** The text as a reader sees it (entities decoded, tags dropped). */
   readonly shown: string
 }
@@ -220,8 +221,8 @@ class FurnitureScan {
       end: view.block.end,
       removal: blockRemoval(this.text, view.block, this.blocks, this.elementUses),
       weak,
-      shown: readable(this.text.slice(view.block.start, view.block.end), view.text),
-      ...(why === undefined ? {} : {why})
+      why,
+      shown: readable(this.text.slice(view.block.start, view.block.end), view.text)
     })
   }
 }
@@ -398,7 +399,7 @@ function joinRemovals(text: string, findings: readonly Finding[]): Finding[] {
       let end = Math.max(...group.map((finding) => finding.removal[1]))
       while (end > first.removal[0] && /\s/.test(text[end - 1] ?? '')) end--
       const removal = removalRange(text, first.removal[0], end)
-      for (const finding of group) joined.push({...finding, removal})
+      for (const finding of group) joined.push(withRemoval(finding, removal))
     } else joined.push(...group)
     group = []
   }
@@ -415,6 +416,12 @@ function joinRemovals(text: string, findings: readonly Finding[]): Finding[] {
   }
   flush()
   return joined
+}
+
+/** A finding with another removal range, spelt out so that it keeps the shape of every other finding. */
+function withRemoval(finding: Finding, removal: readonly [number, number]): Finding {
+  const {kind, start, end, weak, why, shown} = finding
+  return {kind, start, end, removal, weak, why, shown}
 }
 
 function viewBlocks(text: string, format: string, blocks: readonly Block[]): BlockView[] {
@@ -607,6 +614,7 @@ function findSpans(
         end: blockStart + prefix,
         removal: spanRemovalRange(text, blockStart, blockStart + prefix, blockStart, blockEnd),
         weak: false,
+        why: undefined,
         shown: source.slice(0, prefix)
       })
     }
@@ -640,6 +648,7 @@ function findSpans(
         end: blockStart + unitEnd,
         removal: spanRemovalRange(text, blockStart + at, blockStart + unitEnd, blockStart, blockEnd),
         weak: false,
+        why: undefined,
         shown: source.slice(at, unitEnd)
       })
       reached = unitEnd
