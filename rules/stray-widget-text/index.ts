@@ -57,17 +57,48 @@ interface Finding {
 }
 
 /** What the rule knows about each block before deciding. */
-interface BlockView {
-  readonly block: Block
-  readonly text: string
-  readonly key: string
-  readonly words: number
-  readonly sentence: boolean
-  readonly list: boolean
-  readonly heading: boolean
-  /** A line of a hard-wrapped plain-text paragraph: its end is not the paragraph's end. */
-  readonly wrapped: boolean
-  readonly image: boolean
+class BlockView {
+  #key: string | undefined
+
+  constructor(
+    readonly block: Block,
+    readonly text: string,
+    readonly words: number,
+    readonly sentence: boolean,
+    readonly list: boolean,
+    readonly heading: boolean,
+    /** A line of a hard-wrapped plain-text paragraph: its end is not the paragraph's end. */
+    readonly wrapped: boolean,
+    readonly image: boolean
+  ) {}
+
+  /**
+   * The block's `key`, worked out when first asked for: most blocks are long paragraphs that no
+   * test needs keyed once `shortestKey` rules them out, and keying them was most of the rule's time.
+   */
+  get key(): string {
+    this.#key ??= key(this.text)
+    return this.#key
+  }
+
+  /**
+   * The least length the key can have. It keeps the first character of every word but the at most
+   * four that a closing count `(2 of 5)` and a trailing number take, and at least one character
+   * (a space, if nothing else) between two of them.
+   */
+  get shortestKey(): number {
+    return Math.max(0, 2 * (this.words - 4) - 1)
+  }
+
+  /** Whether the key is `other`, without keying a block too long for it to be. */
+  keyIs(other: string): boolean {
+    return this.shortestKey <= other.length && this.key === other
+  }
+}
+
+/** Whether the user allows a block, without keying it when the list is empty (as it mostly is). */
+function isAllowed(allowed: BlockTexts, view: BlockView): boolean {
+  return allowed.size > 0 && allowed.has(view.text, view.key)
 }
 
 const bullet = /^\s*(?:[•·▪●◦‣\-*+]|\d{1,2}[.)])\s+/
@@ -231,7 +262,7 @@ function findExplicit(scan: FurnitureScan, lexicon: Lexicon, allowed: BlockTexts
   const {views, headline} = scan
   for (let index = 0; index < views.length; index++) {
     const view = views[index] as BlockView
-    if (view.key === '' || allowed.has(view.text, view.key)) continue
+    if (view.keyIs('') || isAllowed(allowed, view)) continue
     const kind = explicitKind(view, lexicon, headline, index)
     if (kind) scan.add(index, view, kind, false)
   }
@@ -251,7 +282,7 @@ function findCutHeadlines(scan: FurnitureScan, allowed: BlockTexts): void {
   const {views, found, headline} = scan
   for (let index = 0; index < views.length; index++) {
     const view = views[index] as BlockView
-    if (found.has(index) || view === headline || view.heading || allowed.has(view.text, view.key)) continue
+    if (found.has(index) || view === headline || view.heading || isAllowed(allowed, view)) continue
     if (endsWithEllipsis(view.text) && view.words >= 3 && view.words <= 40 && !view.wrapped) {
       const run = [views[index - 1], views[index + 1]].some((other) => other && endsWithEllipsis(other.text))
       const many = (view.text.match(/…|\.\.\./g) ?? []).length >= 2
@@ -440,17 +471,16 @@ function viewBlocks(text: string, format: string, blocks: readonly Block[]): Blo
     const wrapped =
       (sameNext && next !== undefined && runsOn(block, next)) ||
       (samePrevious && previous !== undefined && runsOn(previous, block))
-    return {
+    return new BlockView(
       block,
-      text: block.text,
-      key: key(block.text),
-      words: countWords(block.text),
-      sentence: endsLikeSentence(block.text) || endsWithColon(block.text),
-      list: block.kind === 'list-item' || bullet.test(block.text),
-      heading: block.kind === 'heading',
+      block.text,
+      countWords(block.text),
+      endsLikeSentence(block.text) || endsWithColon(block.text),
+      block.kind === 'list-item' || bullet.test(block.text),
+      block.kind === 'heading',
       wrapped,
-      image: isImageOnly(text.slice(block.start, block.end))
-    }
+      isImageOnly(text.slice(block.start, block.end))
+    )
   })
 }
 
@@ -464,9 +494,9 @@ function explicitKind(
   if (container) return container
   if (view.block.kind === 'caption') return 'caption'
   if (view.image) return undefined
-  const listed = listedKind(lexicon, view.key)
+  const listed = view.shortestKey > lexicon.longestBlock ? undefined : listedKind(lexicon, view.key)
   if (listed) return listed
-  if (lexicon.extra.has(view.text, view.key)) return 'user'
+  if (lexicon.extra.size > 0 && lexicon.extra.has(view.text, view.key)) return 'user'
   if (view === headline) return undefined
   // Every test below but the last needs a short block; most blocks are long paragraphs and skip them.
   if (view.words <= 30) {
@@ -486,7 +516,7 @@ function explicitKind(
   if (view.words <= 6 && isBracketedCredit(view.text)) return 'caption'
   if (view.words <= 45 && describesPicture(view.text) && !view.wrapped && view.block.kind !== 'quote') return 'caption'
   if (hasLinkTag(view.text) || isSiteLink(view.text)) return 'related'
-  if (headline && index > headline.block.index && view.key === headline.key && view.words >= 3) return 'related'
+  if (headline && index > headline.block.index && view.words >= 3 && view.keyIs(headline.key)) return 'related'
   return undefined
 }
 
