@@ -5,7 +5,8 @@ import {
   quotationAround,
   type Rule,
   report,
-  type SentenceInfo
+  type SentenceInfo,
+  type WordToken
 } from '../../src/kit/index.js'
 import data from './phrases.json' with {type: 'json'}
 
@@ -42,16 +43,28 @@ function describe(actual: string, pattern: Pattern): string {
 class Phrases {
   readonly matcher = new PhraseMatcher<Pattern>()
   private readonly keys = new Set<string>()
+  /** The most words a phrase has. */
+  private longest = 0
 
   add(phrase: string, pattern: Pattern): void {
     this.matcher.add(phrase, pattern)
-    this.keys.add(longestWord(phrase.trim().split(/\s+/).map(normalizeWord)))
+    const words = phrase.trim().split(/\s+/).map(normalizeWord)
+    this.keys.add(longestWord(words))
+    this.longest = Math.max(this.longest, words.length)
   }
 
-  mayMatch(sentence: SentenceInfo): boolean {
+  /**
+   * Where in the sentence a phrase may start (-1 for nowhere): a phrase holds its key, so none
+   * starts more than its length before the first key in the sentence, and the trie walk can skip
+   * the words before that.
+   */
+  firstStart(sentence: SentenceInfo): number {
+    const {words} = sentence
     // Keys are normalized words, as each word's `normal` form is.
-    for (const word of sentence.words) if (this.keys.has(word.normal)) return true
-    return false
+    for (let index = 0; index < words.length; index++) {
+      if (this.keys.has((words[index] as WordToken).normal)) return Math.max(0, index - this.longest + 1)
+    }
+    return -1
   }
 }
 
@@ -86,8 +99,9 @@ export const rule: Rule<SimplerWordingOptions> = {
     return (tree, file) => {
       const document = getDocument(tree, file)
       for (const sentence of document.sentences) {
-        if (!phrases.mayMatch(sentence)) continue
-        for (const match of phrases.matcher.match(sentence.words, document.text)) {
+        const start = phrases.firstStart(sentence)
+        if (start === -1) continue
+        for (const match of phrases.matcher.match(sentence.words, document.text, start)) {
           const first = sentence.words[match.from]
           const last = sentence.words[match.to - 1]
           if (!first || !last) continue

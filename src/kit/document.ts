@@ -332,7 +332,6 @@ export function findQuotations(text: string, from: number, to: number, marks = m
   return quotations.sort((a, b) => a.start - b.start)
 }
 
-
 /** A straight double mark after a space and before a word opens a quotation. */
 function opensDouble(before: string, after: string): boolean {
   return isSpace(before) && !isSpace(after)

@@ -79,11 +79,12 @@ export class PhraseMatcher<Value> {
 
   /**
    * The longest phrase starting at each word, left to right, without overlaps. Given the file's
-   * text, the words of a phrase must be separated by white space only (not `said, to`).
+   * text, the words of a phrase must be separated by white space only (not `said, to`). A caller
+   * that knows no phrase starts before the word at `start` can skip the words before it.
    */
-  match(words: readonly WordToken[], text?: string): PhraseMatch<Value>[] {
+  match(words: readonly WordToken[], text?: string, start = 0): PhraseMatch<Value>[] {
     const found: PhraseMatch<Value>[] = []
-    let from = 0
+    let from = start
     while (from < words.length) {
       // Walk the trie from this word while the words go on matching; most words start no phrase,
       // which costs one lookup of the word's normalised form.
