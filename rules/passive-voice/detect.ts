@@ -295,7 +295,10 @@ export function findPassives(words: readonly WordToken[], text: string): readonl
   let passives = (words as WithPassives)[passivesSlot]
   if (!passives) {
     passives = detectPassives(words, text)
-    Object.defineProperty(words, passivesSlot, {value: passives, configurable: true, writable: true})
+    // A frozen list (a caller's own) cannot hold the cache; it is rare enough to detect again.
+    if (Object.isExtensible(words)) {
+      Object.defineProperty(words, passivesSlot, {value: passives, configurable: true, writable: true})
+    }
   }
   return passives
 }

@@ -268,6 +268,7 @@ function runOn(view: string, quotation: Quotation): Quotation | undefined {
 }
 
 const letterOrDigit = /[\p{L}\p{N}]/u
+const opensAfter = /[\s([{—–\-:;,/"“‘']/u
 /** " “ ” ' ‘ ’ */
 const quotationMarks = /["“”'‘’]/g
 
@@ -282,7 +283,6 @@ function markPositions(text: string): number[] {
   while (quotationMarks.test(text)) marks.push(quotationMarks.lastIndex - 1)
   return marks
 }
-const opensAfter = /[\s([{—–\-:;,/"“‘']/u
 
 /**
  * Direct quotations in `text[from, to)`: curly and straight, double and single.
