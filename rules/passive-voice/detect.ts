@@ -11,7 +11,7 @@ export interface Passive {
   /** The past participle. */
   readonly participle: number
   /** The `by` that introduces the agent, when the passive names who acted. */
-  readonly agent?: number
+  readonly agent: number | undefined
 }
 
 const be = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", "wasn't", "weren't"])
@@ -154,6 +154,19 @@ const agentWindow = 7
 const startsLower = /^\p{Ll}/u
 const hasDigit = /\p{N}/u
 
+/** Whether a text starts with a lowercase letter (`startsLower`), without the pattern for ASCII. */
+function startsLowercase(text: string): boolean {
+  const code = text.charCodeAt(0)
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a
+  return startsLower.test(text)
+}
+
+/** The forms of `be` and `get` by word, for the first test of every word. */
+const openers: ReadonlyMap<string, 'be' | 'get'> = new Map([
+  ...[...be].map((word) => [word, 'be'] as const),
+  ...[...get].map((word) => [word, 'get'] as const)
+])
+
 function beForm(lower: string): boolean {
   // `they're`, `we're`: a contracted `are` cannot be a possessive, unlike `'s`.
   return be.has(lower) || lower.endsWith("'re")
@@ -165,7 +178,7 @@ function isAdverb(lower: string): boolean {
 
 /** Whether a word is a past participle: irregular from the list, or a regular -ed form. */
 export function isParticiple(word: string): boolean {
-  return startsLower.test(word) && isParticipleKey(normalizeWord(word))
+  return startsLowercase(word) && isParticipleKey(normalizeWord(word))
 }
 
 /** `isParticiple` of a word that starts with a lowercase letter, given its `normalizeWord` form. */
@@ -181,25 +194,39 @@ function isParticipleKey(lower: string): boolean {
   return true
 }
 
-/** Whether `be`/`get` + this participle describes a state (`was tired`, `is unharmed`), not an action. */
-function isAdjectival(lower: string, next: readonly string[]): boolean {
+/** The idioms' phrases split into words once, not at every participle that has one. */
+const idiomWords: ReadonlyMap<string, readonly (readonly string[])[]> = new Map(
+  [...idioms].map(([participle, phrases]) => [participle, phrases.map((phrase) => phrase.split(' '))])
+)
+
+/**
+ * Whether `be`/`get` + the participle at `at` describes a state (`was tired`, `is unharmed`), not
+ * an action. The idioms look at the (up to three) words after it.
+ */
+function isAdjectival(words: readonly WordToken[], at: number): boolean {
+  const lower = normalAt(words, at)
   if (adjectival.has(lower)) return true
   // Un- adjectives (`unarmed`, `unnamed`, `unharmed`) have no verb behind them; `uncovered`, `unveiled` do.
   if (lower.startsWith('un') && !lower.startsWith('under') && !unVerbs.has(lower)) return true
-  const idiom = idioms.get(lower)
-  if (idiom && next.length > 0) {
+  const idiom = idiomWords.get(lower)
+  if (idiom && at + 1 < words.length) {
+    // Only the three words after the participle are compared.
+    const next = (offset: number): string | undefined => (offset < 3 ? wordAt(words, at + 1 + offset)?.normal : undefined)
     for (const phrase of idiom) {
-      const words = phrase.split(' ')
-      if (words.every((word, index) => next[index] === word)) {
+      if (phrase.every((word, offset) => next(offset) === word)) {
         // `was used to kill` is a passive; `is used to working`, `is used to it` are not.
-        if (lower === 'used')
-          return /ing$/.test(next[1] ?? '') || determiners.has(next[1] ?? '') || /^(it|them|him|her)$/.test(next[1] ?? '')
+        if (lower === 'used') {
+          const after = next(1) ?? ''
+          return after.endsWith('ing') || determiners.has(after) || objectPronouns.has(after)
+        }
         return true
       }
     }
   }
   return false
 }
+
+const objectPronouns = new Set(['it', 'them', 'him', 'her'])
 
 // Inline markup between two words (`was *closed*`, `was <em>closed</em>`, `&nbsp;`) is not punctuation.
 const markup = /<[^>]*>|&(?:nbsp|#160|#xa0);|[*_~`]/gi
@@ -219,18 +246,44 @@ function adjacent(text: string, left: WordToken, right: WordToken): boolean {
   return oneSpace(text, left, right) || /^\s+$/.test(gap(text, left, right))
 }
 
-const curlyApostrophe = /[’‘`]/
+/*
+ * The word at an index, and its `normal` form ('' past either end). The detector reads words ahead
+ * and behind; an explicit bounds check keeps those reads in bounds, which V8 optimises (a read
+ * past the end of an array deoptimises the function that made it).
+ */
+function wordAt(words: readonly WordToken[], index: number): WordToken | undefined {
+  return index >= 0 && index < words.length ? words[index] : undefined
+}
 
-/** `normalizeWord` of a word, from its lowercase form: most words have no apostrophe to straighten. */
-function normalized(word: WordToken): string {
-  return curlyApostrophe.test(word.lower) ? normalizeWord(word.lower) : word.lower
+function normalAt(words: readonly WordToken[], index: number): string {
+  return index >= 0 && index < words.length ? (words[index] as WordToken).normal : ''
 }
 
 /**
- * Passives found per sentence, by the sentence's words (which belong to one text): the rule and
- * the document metrics both ask for the same sentences.
+ * A passive in a sentence. One class, so every passive has one shape, with or without an agent:
+ * the rule and the metrics read them in the same few functions.
  */
-const passivesBySentence = new WeakMap<readonly WordToken[], readonly Passive[]>()
+class PassiveRecord implements Passive {
+  constructor(
+    readonly from: number,
+    readonly to: number,
+    readonly participle: number,
+    readonly agent: number | undefined
+  ) {}
+}
+
+const noPassives: readonly Passive[] = Object.freeze([])
+
+/*
+ * Passives are kept on the sentence's array of words they were found in: the rule and the document
+ * metrics ask for the same sentences (`sentenceUnits`). A hidden property, not a WeakMap, for the
+ * reasons given in src/kit/document.ts (V8 keeps WeakMap values alive until a full collection).
+ */
+const passivesSlot = Symbol('copydesk.passives')
+
+interface WithPassives {
+  [passivesSlot]?: readonly Passive[]
+}
 
 /**
  * Passive constructions in a sentence: a form of `be` or `get`, up to three adverbs or `not`, and a
@@ -239,27 +292,31 @@ const passivesBySentence = new WeakMap<readonly WordToken[], readonly Passive[]>
  * few words that names someone, not a time or means, makes it a passive with an agent.
  */
 export function findPassives(words: readonly WordToken[], text: string): readonly Passive[] {
-  let passives = passivesBySentence.get(words)
+  let passives = (words as WithPassives)[passivesSlot]
   if (!passives) {
     passives = detectPassives(words, text)
-    passivesBySentence.set(words, passives)
+    // A frozen list (a caller's own) cannot hold the cache; it is rare enough to detect again.
+    if (Object.isExtensible(words)) {
+      Object.defineProperty(words, passivesSlot, {value: passives, configurable: true, writable: true})
+    }
   }
   return passives
 }
 
 function detectPassives(words: readonly WordToken[], text: string): readonly Passive[] {
-  const lower = words.map(normalized)
-  const found: Passive[] = []
+  let found: Passive[] | undefined
   let index = 0
   while (index < words.length) {
-    const first = lower[index] ?? ''
-    const isGet = get.has(first)
-    if (!beForm(first) && !isGet) {
+    const first = normalAt(words, index)
+    // Most words start no passive: one lookup for both verbs is all most words get.
+    const opener = openers.get(first)
+    const isGet = opener === 'get'
+    if (opener === undefined && !first.endsWith("'re")) {
       index++
       continue
     }
     // "There were reported cases": after existential `there` the participle is an adjective.
-    if (index > 0 && lower[index - 1] === 'there') {
+    if (normalAt(words, index - 1) === 'there') {
       index++
       continue
     }
@@ -268,67 +325,66 @@ function detectPassives(words: readonly WordToken[], text: string): readonly Pas
     let graded = false
     let broken = false
     while (at < words.length && between <= maxBetween) {
-      const current = lower[at] ?? ''
-      const previous = words[at - 1]
-      const word = words[at]
-      if (!previous || !word || !adjacent(text, previous, word)) {
+      const current = normalAt(words, at)
+      if (!adjacent(text, words[at - 1] as WordToken, words[at] as WordToken)) {
         broken = true
         break
       }
-      if (beForm(current) && !isGet) {
+      if (!isGet && beForm(current)) {
         at++
         continue
       }
-      if (isParticipleAt(words, lower, at) || !isAdverb(current)) break
+      if (isParticipleAt(words, at) || !isAdverb(current)) break
       if (degree.has(current)) graded = true
       between++
       at++
     }
-    const participle = words[at]
-    const participleLower = lower[at] ?? ''
-    if (broken || !participle || !isParticipleAt(words, lower, at) || graded) {
+    const participle = wordAt(words, at)
+    if (broken || !participle || !isParticipleAt(words, at) || graded) {
       index = Math.max(index + 1, at)
       continue
     }
-    const following = lower.slice(at + 1, at + 4)
-    if (isAdjectival(participleLower, following) && lower[at + 1] !== 'by') {
+    if (isAdjectival(words, at) && normalAt(words, at + 1) !== 'by') {
       index = at + 1
       continue
     }
     let end = at + 1
-    const particle = words[end]
-    if (particle && particles.has(lower[end] ?? '') && adjacent(text, participle, particle)) end++
+    const particle = wordAt(words, end)
+    if (particle && particles.has(particle.normal) && adjacent(text, participle, particle)) end++
     let from = index
-    const before = lower[from - 1]
-    if (before !== undefined && (have.has(before) || before.endsWith("'ve") || modal.has(before) || before.endsWith("'ll"))) {
-      const previous = words[from - 1]
-      const current = words[from]
-      if (previous && current && adjacent(text, previous, current) && /^[a-z']+$/.test(before)) from--
+    if (from > 0) {
+      const before = normalAt(words, from - 1)
+      if (have.has(before) || before.endsWith("'ve") || modal.has(before) || before.endsWith("'ll")) {
+        if (adjacent(text, words[from - 1] as WordToken, words[from] as WordToken) && /^[a-z']+$/.test(before)) from--
+      }
     }
-    const agent = findAgent(words, lower, text, end)
-    found.push({from, to: end, participle: at, ...(agent === undefined ? {} : {agent})})
+    found ??= []
+    found.push(new PassiveRecord(from, end, at, findAgent(words, text, end)))
     index = end
   }
-  return found
+  // Most sentences have none: they share one empty list.
+  return found ?? noPassives
 }
 
-function isParticipleAt(words: readonly WordToken[], lower: readonly string[], at: number): boolean {
-  const word = words[at]
-  return word !== undefined && startsLower.test(word.text) && isParticipleKey(lower[at] ?? '')
+function isParticipleAt(words: readonly WordToken[], at: number): boolean {
+  const word = wordAt(words, at)
+  return word !== undefined && startsLowercase(word.text) && isParticipleKey(word.normal)
 }
 
-function findAgent(words: readonly WordToken[], lower: readonly string[], text: string, from: number): number | undefined {
+function findAgent(words: readonly WordToken[], text: string, from: number): number | undefined {
   for (let at = from; at < Math.min(words.length, from + agentWindow); at++) {
-    const previous = words[at - 1]
-    const word = words[at]
     // A comma, semicolon or dash ends the clause the passive belongs to.
-    if (previous && word && !oneSpace(text, previous, word) && /[,;:—–()]|&[mn]dash;/.test(gap(text, previous, word)))
-      return undefined
-    if (lower[at] !== 'by') continue
+    if (at > 0) {
+      const previous = words[at - 1] as WordToken
+      const word = words[at] as WordToken
+      if (!oneSpace(text, previous, word) && /[,;:—–()]|&[mn]dash;/.test(gap(text, previous, word))) return undefined
+    }
+    if (normalAt(words, at) !== 'by') continue
     let next = at + 1
-    while (determiners.has(lower[next] ?? '') && next < at + 3) next++
-    const head = lower[next]
-    if (head === undefined || hasDigit.test(head) || notAgents.has(head) || head.endsWith('ing')) return undefined
+    while (determiners.has(normalAt(words, next)) && next < at + 3) next++
+    if (next >= words.length) return undefined
+    const head = normalAt(words, next)
+    if (hasDigit.test(head) || notAgents.has(head) || head.endsWith('ing')) return undefined
     return at
   }
   return undefined

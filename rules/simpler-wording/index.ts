@@ -36,33 +36,35 @@ function describe(actual: string, pattern: Pattern): string {
   return `Unexpected \`${actual}\`, use ${expected} instead`
 }
 
-const curlyApostrophe = /[’‘`]/
-
 /**
  * The phrase list as one trie, with a first pass: a phrase matches only in a sentence holding its
- * longest (so likely rarest) word, and most sentences hold none, so the trie walk, which
- * normalizes every word, is skipped for them.
+ * longest (so likely rarest) word, and most sentences hold none, so the trie walk is skipped for them.
  */
 class Phrases {
   readonly matcher = new PhraseMatcher<Pattern>()
   private readonly keys = new Set<string>()
-  private apostrophes = false
+  /** The most words a phrase has. */
+  private longest = 0
 
   add(phrase: string, pattern: Pattern): void {
     this.matcher.add(phrase, pattern)
-    const key = longestWord(phrase.trim().split(/\s+/).map(normalizeWord))
-    this.keys.add(key)
-    if (key.includes("'")) this.apostrophes = true
+    const words = phrase.trim().split(/\s+/).map(normalizeWord)
+    this.keys.add(longestWord(words))
+    this.longest = Math.max(this.longest, words.length)
   }
 
-  mayMatch(sentence: SentenceInfo): boolean {
-    return sentence.words.some((word) => this.isKey(word))
-  }
-
-  private isKey(word: WordToken): boolean {
-    // Keys are normalized words: without an apostrophe among them, the lowercase form finds the same.
-    if (!this.apostrophes) return this.keys.has(word.lower)
-    return this.keys.has(curlyApostrophe.test(word.lower) ? normalizeWord(word.lower) : word.lower)
+  /**
+   * Where in the sentence a phrase may start (-1 for nowhere): a phrase holds its key, so none
+   * starts more than its length before the first key in the sentence, and the trie walk can skip
+   * the words before that.
+   */
+  firstStart(sentence: SentenceInfo): number {
+    const {words} = sentence
+    // Keys are normalized words, as each word's `normal` form is.
+    for (let index = 0; index < words.length; index++) {
+      if (this.keys.has((words[index] as WordToken).normal)) return Math.max(0, index - this.longest + 1)
+    }
+    return -1
   }
 }
 
@@ -97,8 +99,9 @@ export const rule: Rule<SimplerWordingOptions> = {
     return (tree, file) => {
       const document = getDocument(tree, file)
       for (const sentence of document.sentences) {
-        if (!phrases.mayMatch(sentence)) continue
-        for (const match of phrases.matcher.match(sentence.words, document.text)) {
+        const start = phrases.firstStart(sentence)
+        if (start === -1) continue
+        for (const match of phrases.matcher.match(sentence.words, document.text, start)) {
           const first = sentence.words[match.from]
           const last = sentence.words[match.to - 1]
           if (!first || !last) continue

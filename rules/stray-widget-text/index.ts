@@ -50,23 +50,55 @@ interface Finding {
   readonly removal: readonly [number, number]
   /** Found by its shape alone, with no phrase or cue to confirm it. */
   readonly weak: boolean
-  readonly why?: string
+  /** Why it is furniture, when the rule's general note would not say (always set, so that every finding has one shape). */
+  readonly why: string | undefined
   /** The text as a reader sees it (entities decoded, tags dropped). */
   readonly shown: string
 }
 
 /** What the rule knows about each block before deciding. */
-interface BlockView {
-  readonly block: Block
-  readonly text: string
-  readonly key: string
-  readonly words: number
-  readonly sentence: boolean
-  readonly list: boolean
-  readonly heading: boolean
-  /** A line of a hard-wrapped plain-text paragraph: its end is not the paragraph's end. */
-  readonly wrapped: boolean
-  readonly image: boolean
+class BlockView {
+  #key: string | undefined
+
+  constructor(
+    readonly block: Block,
+    readonly text: string,
+    readonly words: number,
+    readonly sentence: boolean,
+    readonly list: boolean,
+    readonly heading: boolean,
+    /** A line of a hard-wrapped plain-text paragraph: its end is not the paragraph's end. */
+    readonly wrapped: boolean,
+    readonly image: boolean
+  ) {}
+
+  /**
+   * The block's `key`, worked out when first asked for: most blocks are long paragraphs that no
+   * test needs keyed once `shortestKey` rules them out, and keying them was most of the rule's time.
+   */
+  get key(): string {
+    this.#key ??= key(this.text)
+    return this.#key
+  }
+
+  /**
+   * The least length the key can have. It keeps the first character of every word but the at most
+   * four that a closing count `(2 of 5)` and a trailing number take, and at least one character
+   * (a space, if nothing else) between two of them.
+   */
+  get shortestKey(): number {
+    return Math.max(0, 2 * (this.words - 4) - 1)
+  }
+
+  /** Whether the key is `other`, without keying a block too long for it to be. */
+  keyIs(other: string): boolean {
+    return this.shortestKey <= other.length && this.key === other
+  }
+}
+
+/** Whether the user allows a block, without keying it when the list is empty (as it mostly is). */
+function isAllowed(allowed: BlockTexts, view: BlockView): boolean {
+  return allowed.size > 0 && allowed.has(view.text, view.key)
 }
 
 const bullet = /^\s*(?:[•·▪●◦‣\-*+]|\d{1,2}[.)])\s+/
@@ -161,55 +193,113 @@ function findFurniture(
   allowed: BlockTexts
 ): Finding[] {
   const views = viewBlocks(text, format, blocks)
-  const found = new Map<number, Finding>()
-  const headline = views.find((view) => view.heading)
-  const elementUses = new Map<string, number>()
-  for (const view of views) {
-    const element = view.block.element
-    if (element) elementUses.set(String(element), (elementUses.get(String(element)) ?? 0) + 1)
+  // Nothing to find; and an empty list of views has another hidden class than a filled one.
+  if (views.length === 0) return []
+  const scan = new FurnitureScan(text, views, blocks, enabled)
+  const {found} = scan
+
+  // Signals that stand on their own: phrases, markup, bylines, credits.
+  findExplicit(scan, lexicon, allowed)
+  const bodyStart = firstBodyBlock(scan)
+  const prose = isProse(views, found, bodyStart)
+  // Runs of link headlines after a related-links header, or ending in ellipses.
+  findCutHeadlines(scan, allowed)
+  findRelatedRuns(scan, lexicon)
+  findMenus(scan, bodyStart)
+  // Captions: sentences without a full stop amid copy that has them, or text beside a credit.
+  findCreditedCaptions(scan, bodyStart)
+  if (prose && bodyStart >= 0) findCaptionShapes(scan, bodyStart)
+
+  const findings = joinRemovals(text, [...found.values()])
+  findings.push(...findSpans(text, views, lexicon, enabled, allowed, found))
+  return findings.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * The blocks of one file and the furniture found among them so far, by block index. Each signal
+ * below is a function of its own, run in order, later ones reading what earlier ones found: one
+ * function holding them all took V8 up to 150 ms to optimise, and again after each deoptimisation.
+ */
+class FurnitureScan {
+  readonly found = new Map<number, Finding>()
+  /** The first heading: the story's headline. */
+  readonly headline: BlockView | undefined
+  /** How many blocks each HTML element holds (see `blockRemoval`). */
+  private readonly elementUses = new Map<string, number>()
+
+  constructor(
+    readonly text: string,
+    readonly views: readonly BlockView[],
+    private readonly blocks: readonly Block[],
+    private readonly enabled: ReadonlySet<Kind>
+  ) {
+    let headline: BlockView | undefined
+    for (const view of views) {
+      if (!headline && view.heading) headline = view
+      const element = view.block.element
+      if (element) this.elementUses.set(String(element), (this.elementUses.get(String(element)) ?? 0) + 1)
+    }
+    this.headline = headline
   }
-  const add = (index: number, view: BlockView, kind: Kind | 'user', weak: boolean, why?: string): void => {
+
+  add(index: number, view: BlockView, kind: Kind | 'user', weak: boolean, why?: string): void {
     // The user's own phrases are furniture whatever kinds are checked; they read as calls to action.
-    if (found.has(index) || (kind !== 'user' && !enabled.has(kind))) return
+    if (this.found.has(index) || (kind !== 'user' && !this.enabled.has(kind))) return
     if (kind === 'user') kind = 'call-to-action'
-    found.set(index, {
+    this.found.set(index, {
       kind,
       start: view.block.start,
       end: view.block.end,
-      removal: blockRemoval(text, view.block, blocks, elementUses),
+      removal: blockRemoval(this.text, view.block, this.blocks, this.elementUses),
       weak,
-      shown: readable(text.slice(view.block.start, view.block.end), view.text),
-      ...(why === undefined ? {} : {why})
+      why,
+      shown: readable(this.text.slice(view.block.start, view.block.end), view.text)
     })
   }
+}
 
-  // Signals that stand on their own: phrases, markup, bylines, credits.
-  views.forEach((view, index) => {
-    if (view.key === '' || allowed.has(view.text, view.key)) return
+function findExplicit(scan: FurnitureScan, lexicon: Lexicon, allowed: BlockTexts): void {
+  const {views, headline} = scan
+  for (let index = 0; index < views.length; index++) {
+    const view = views[index] as BlockView
+    if (view.keyIs('') || isAllowed(allowed, view)) continue
     const kind = explicitKind(view, lexicon, headline, index)
-    if (kind) add(index, view, kind, false)
-  })
+    if (kind) scan.add(index, view, kind, false)
+  }
+}
 
-  const bodyStart = views.findIndex(
-    (view, index) => !found.has(index) && !view.heading && !view.list && view.sentence && view.words >= 8 && view !== headline
-  )
-  const prose = isProse(views, found, bodyStart)
+/** Where the story's body starts: its first long sentence that is not furniture (-1 if none). */
+function firstBodyBlock(scan: FurnitureScan): number {
+  const {views, found, headline} = scan
+  for (let index = 0; index < views.length; index++) {
+    const view = views[index] as BlockView
+    if (!found.has(index) && !view.heading && !view.list && view.sentence && view.words >= 8 && view !== headline) return index
+  }
+  return -1
+}
 
-  // Runs of link headlines after a related-links header, or ending in ellipses.
-  views.forEach((view, index) => {
-    if (found.has(index) || view === headline || view.heading || allowed.has(view.text, view.key)) return
+function findCutHeadlines(scan: FurnitureScan, allowed: BlockTexts): void {
+  const {views, found, headline} = scan
+  for (let index = 0; index < views.length; index++) {
+    const view = views[index] as BlockView
+    if (found.has(index) || view === headline || view.heading || isAllowed(allowed, view)) continue
     if (endsWithEllipsis(view.text) && view.words >= 3 && view.words <= 40 && !view.wrapped) {
       const run = [views[index - 1], views[index + 1]].some((other) => other && endsWithEllipsis(other.text))
       const many = (view.text.match(/…|\.\.\./g) ?? []).length >= 2
       // A headline cut short mid-phrase: no sentence ends inside it, and it is not the copy's opening.
       const cut = view.words <= 25 && sentenceCount(view.text) === 1 && index > 0
       if (view.list || run || many || cut || isTitleCase(view.text.replace(/(?:…|\.\.\.)\s*$/, ''))) {
-        add(index, view, 'related', false, 'Headlines cut off with an ellipsis are links to other stories.')
+        scan.add(index, view, 'related', false, 'Headlines cut off with an ellipsis are links to other stories.')
       }
     }
-  })
-  views.forEach((view, index) => {
-    if (found.get(index)?.kind !== 'related' || view.words > 6) return
+  }
+}
+
+function findRelatedRuns(scan: FurnitureScan, lexicon: Lexicon): void {
+  const {views, found} = scan
+  for (let index = 0; index < views.length; index++) {
+    const view = views[index] as BlockView
+    if (found.get(index)?.kind !== 'related' || view.words > 6) continue
     const header = listedKind(lexicon, view.key) === 'related'
     for (let next = index + 1; next < views.length && next <= index + 10; next++) {
       const other = views[next]
@@ -219,26 +309,32 @@ function findFurniture(
       }
       if (other.heading || other.sentence || other.words > 25 || other.words < 2 || other.wrapped) break
       if (!header && (!isTitleCase(other.text) || other.text === other.text.toUpperCase())) break
-      add(next, other, 'related', false, 'A headline in a list of links to other stories.')
+      scan.add(next, other, 'related', false, 'A headline in a list of links to other stories.')
     }
-  })
+  }
+}
 
-  // Navigation menus: a long run of short link labels.
+/** Navigation menus: a long run of short link labels. */
+function findMenus(scan: FurnitureScan, bodyStart: number): void {
+  const {views} = scan
   for (let first = Math.max(bodyStart, 1); first >= 1 && first < views.length; ) {
     let last = first
     while (last < views.length && menuItem(views[last])) last++
     if (last - first >= 6) {
       for (let index = first; index < last; index++) {
         const view = views[index]
-        if (view) add(index, view, 'related', false, 'A run of short link labels is a navigation menu.')
+        if (view) scan.add(index, view, 'related', false, 'A run of short link labels is a navigation menu.')
       }
     }
     first = last + 1
   }
+}
 
-  // Captions: sentences without a full stop amid copy that has them, or text beside a credit.
-  views.forEach((view, index) => {
-    if (found.get(index)?.kind !== 'caption' || !isCreditOnly(view.text, view.words)) return
+function findCreditedCaptions(scan: FurnitureScan, bodyStart: number): void {
+  const {views, found} = scan
+  for (let index = 0; index < views.length; index++) {
+    const view = views[index] as BlockView
+    if (found.get(index)?.kind !== 'caption' || !isCreditOnly(view.text, view.words)) continue
     const before = views[index - 1]
     const describes = before && (!before.sentence || hasCaptionCue(before.text) || describesPicture(before.text))
     if (
@@ -250,46 +346,45 @@ function findFurniture(
       index - 1 > bodyStart &&
       !before.wrapped
     ) {
-      add(index - 1, before, 'caption', false, 'The text above a photo credit is the photo’s caption.')
+      scan.add(index - 1, before, 'caption', false, 'The text above a photo credit is the photo’s caption.')
     }
-  })
-  if (prose && bodyStart >= 0) {
-    views.forEach((view, index) => {
-      if (index <= bodyStart || found.has(index) || !captionShape(view)) return
-      let first = index
-      while (first - 1 > bodyStart && (captionShape(views[first - 1]) || found.has(first - 1))) first--
-      let last = index
-      while (last + 1 < views.length && (captionShape(views[last + 1]) || found.has(last + 1))) last++
-      const run = views.slice(first, last + 1).filter((other, offset) => !found.has(first + offset) && other !== undefined)
-      if (run.length > 3) return
-      // Bounded by sentences (or the end of the copy) on both sides; anything else is a list or a section.
-      const before = views[first - 1]
-      const after = views[last + 1]
-      const bounds = (other: BlockView | undefined, at: number): boolean =>
-        other === undefined || other.sentence || other.image || other.heading || found.has(at)
-      if (!bounds(before, first - 1) || !bounds(after, last + 1)) return
-      const cue = hasCaptionCue(view.text)
-      const pictured =
-        [views[index - 1], views[index + 1]].some((other) => other?.image) ||
-        found.get(index - 1)?.kind === 'caption' ||
-        found.get(index + 1)?.kind === 'caption'
-      // Alone and unconfirmed, only a long one on a page that shows its pictures elsewhere:
-      // subheadings without full stops are short, and captions come in families.
-      const family = [...found.values()].some((finding) => finding.kind === 'caption' && !finding.weak)
-      if (!(cue || pictured || (view.words >= 18 && family) || run.length >= 2)) return
-      add(
-        index,
-        view,
-        'caption',
-        !(cue || pictured),
-        'A sentence with no full stop among sentences that have one reads like a photo caption.'
-      )
-    })
   }
+}
 
-  const findings = joinRemovals(text, [...found.values()])
-  findings.push(...findSpans(text, views, lexicon, enabled, allowed, found))
-  return findings.sort((a, b) => a.start - b.start)
+function findCaptionShapes(scan: FurnitureScan, bodyStart: number): void {
+  const {views, found} = scan
+  for (let index = 0; index < views.length; index++) {
+    const view = views[index] as BlockView
+    if (index <= bodyStart || found.has(index) || !captionShape(view)) continue
+    let first = index
+    while (first - 1 > bodyStart && (captionShape(views[first - 1]) || found.has(first - 1))) first--
+    let last = index
+    while (last + 1 < views.length && (captionShape(views[last + 1]) || found.has(last + 1))) last++
+    const run = views.slice(first, last + 1).filter((other, offset) => !found.has(first + offset) && other !== undefined)
+    if (run.length > 3) continue
+    // Bounded by sentences (or the end of the copy) on both sides; anything else is a list or a section.
+    const before = views[first - 1]
+    const after = views[last + 1]
+    const bounds = (other: BlockView | undefined, at: number): boolean =>
+      other === undefined || other.sentence || other.image || other.heading || found.has(at)
+    if (!bounds(before, first - 1) || !bounds(after, last + 1)) continue
+    const cue = hasCaptionCue(view.text)
+    const pictured =
+      [views[index - 1], views[index + 1]].some((other) => other?.image) ||
+      found.get(index - 1)?.kind === 'caption' ||
+      found.get(index + 1)?.kind === 'caption'
+    // Alone and unconfirmed, only a long one on a page that shows its pictures elsewhere:
+    // subheadings without full stops are short, and captions come in families.
+    const family = [...found.values()].some((finding) => finding.kind === 'caption' && !finding.weak)
+    if (!(cue || pictured || (view.words >= 18 && family) || run.length >= 2)) continue
+    scan.add(
+      index,
+      view,
+      'caption',
+      !(cue || pictured),
+      'A sentence with no full stop among sentences that have one reads like a photo caption.'
+    )
+  }
 }
 
 const entities: Record<string, string> = {
@@ -335,7 +430,7 @@ function joinRemovals(text: string, findings: readonly Finding[]): Finding[] {
       let end = Math.max(...group.map((finding) => finding.removal[1]))
       while (end > first.removal[0] && /\s/.test(text[end - 1] ?? '')) end--
       const removal = removalRange(text, first.removal[0], end)
-      for (const finding of group) joined.push({...finding, removal})
+      for (const finding of group) joined.push(withRemoval(finding, removal))
     } else joined.push(...group)
     group = []
   }
@@ -354,6 +449,12 @@ function joinRemovals(text: string, findings: readonly Finding[]): Finding[] {
   return joined
 }
 
+/** A finding with another removal range, spelt out so that it keeps the shape of every other finding. */
+function withRemoval(finding: Finding, removal: readonly [number, number]): Finding {
+  const {kind, start, end, weak, why, shown} = finding
+  return {kind, start, end, removal, weak, why, shown}
+}
+
 function viewBlocks(text: string, format: string, blocks: readonly Block[]): BlockView[] {
   const usable = blocks.filter((block) => block.kind !== 'code' && block.kind !== 'html' && block.kind !== 'table')
   return usable.map((block, index) => {
@@ -370,17 +471,16 @@ function viewBlocks(text: string, format: string, blocks: readonly Block[]): Blo
     const wrapped =
       (sameNext && next !== undefined && runsOn(block, next)) ||
       (samePrevious && previous !== undefined && runsOn(previous, block))
-    return {
+    return new BlockView(
       block,
-      text: block.text,
-      key: key(block.text),
-      words: countWords(block.text),
-      sentence: endsLikeSentence(block.text) || endsWithColon(block.text),
-      list: block.kind === 'list-item' || bullet.test(block.text),
-      heading: block.kind === 'heading',
+      block.text,
+      countWords(block.text),
+      endsLikeSentence(block.text) || endsWithColon(block.text),
+      block.kind === 'list-item' || bullet.test(block.text),
+      block.kind === 'heading',
       wrapped,
-      image: isImageOnly(text.slice(block.start, block.end))
-    }
+      isImageOnly(text.slice(block.start, block.end))
+    )
   })
 }
 
@@ -394,9 +494,9 @@ function explicitKind(
   if (container) return container
   if (view.block.kind === 'caption') return 'caption'
   if (view.image) return undefined
-  const listed = listedKind(lexicon, view.key)
+  const listed = view.shortestKey > lexicon.longestBlock ? undefined : listedKind(lexicon, view.key)
   if (listed) return listed
-  if (lexicon.extra.has(view.text, view.key)) return 'user'
+  if (lexicon.extra.size > 0 && lexicon.extra.has(view.text, view.key)) return 'user'
   if (view === headline) return undefined
   // Every test below but the last needs a short block; most blocks are long paragraphs and skip them.
   if (view.words <= 30) {
@@ -416,7 +516,7 @@ function explicitKind(
   if (view.words <= 6 && isBracketedCredit(view.text)) return 'caption'
   if (view.words <= 45 && describesPicture(view.text) && !view.wrapped && view.block.kind !== 'quote') return 'caption'
   if (hasLinkTag(view.text) || isSiteLink(view.text)) return 'related'
-  if (headline && index > headline.block.index && view.key === headline.key && view.words >= 3) return 'related'
+  if (headline && index > headline.block.index && view.words >= 3 && view.keyIs(headline.key)) return 'related'
   return undefined
 }
 
@@ -544,6 +644,7 @@ function findSpans(
         end: blockStart + prefix,
         removal: spanRemovalRange(text, blockStart, blockStart + prefix, blockStart, blockEnd),
         weak: false,
+        why: undefined,
         shown: source.slice(0, prefix)
       })
     }
@@ -577,6 +678,7 @@ function findSpans(
         end: blockStart + unitEnd,
         removal: spanRemovalRange(text, blockStart + at, blockStart + unitEnd, blockStart, blockEnd),
         weak: false,
+        why: undefined,
         shown: source.slice(at, unitEnd)
       })
       reached = unitEnd

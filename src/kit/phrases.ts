@@ -39,9 +39,10 @@ export function isWhiteSpace(code: number): boolean {
   )
 }
 
-interface TrieNode<Value> {
-  readonly next: Map<string, TrieNode<Value>>
-  value?: Value
+/** A word of the trie. A class, so that every node has one shape whether or not a phrase ends there. */
+class TrieNode<Value> {
+  readonly next = new Map<string, TrieNode<Value>>()
+  value: Value | undefined = undefined
 }
 
 export interface PhraseMatch<Value> {
@@ -56,7 +57,7 @@ export interface PhraseMatch<Value> {
  * however many there are, instead of a regex or tree search per phrase.
  */
 export class PhraseMatcher<Value> {
-  private readonly root: TrieNode<Value> = {next: new Map()}
+  private readonly root = new TrieNode<Value>()
   size = 0
 
   /** Adds a phrase (words separated by spaces); a later value for the same phrase wins. */
@@ -66,7 +67,7 @@ export class PhraseMatcher<Value> {
       const key = normalizeWord(word)
       let child = node.next.get(key)
       if (!child) {
-        child = {next: new Map()}
+        child = new TrieNode<Value>()
         node.next.set(key, child)
       }
       node = child
@@ -78,11 +79,12 @@ export class PhraseMatcher<Value> {
 
   /**
    * The longest phrase starting at each word, left to right, without overlaps. Given the file's
-   * text, the words of a phrase must be separated by white space only (not `said, to`).
+   * text, the words of a phrase must be separated by white space only (not `said, to`). A caller
+   * that knows no phrase starts before the word at `start` can skip the words before it.
    */
-  match(words: readonly WordToken[], text?: string): PhraseMatch<Value>[] {
+  match(words: readonly WordToken[], text?: string, start = 0): PhraseMatch<Value>[] {
     const found: PhraseMatch<Value>[] = []
-    let from = 0
+    let from = start
     while (from < words.length) {
       // Walk the trie from this word while the words go on matching; most words start no phrase,
       // which costs one lookup of the word's normalised form.
@@ -122,5 +124,15 @@ export function withoutPossessive(word: WordToken): WordToken {
   if (!found?.[1]) return word
   const text = found[1]
   const lower = text.toLowerCase()
-  return {...word, text, lower, normal: normalizeWord(lower), end: word.start + text.length}
+  // Every property spelt out, in the order document.ts creates them: a spread copy would have
+  // another hidden class, and the matchers reading both kinds of token would be slower for it.
+  return {
+    node: word.node,
+    text,
+    lower,
+    normal: normalizeWord(lower),
+    start: word.start,
+    end: word.start + text.length,
+    index: word.index
+  }
 }

@@ -7,9 +7,9 @@ import type {Fix, RuleMeta} from './types.js'
 declare module 'vfile-message' {
   interface VFileMessage {
     /** A safe edit that `--fix` applies. */
-    fix?: Fix
+    fix?: Fix | undefined
     /** Reported one severity step below the rule's configured severity (e.g. vague sources). */
-    weak?: boolean
+    weak?: boolean | undefined
   }
 }
 
@@ -92,7 +92,10 @@ export function report(file: VFile, meta: Pick<RuleMeta, 'id'>, details: Report)
   if (details.actual !== undefined) message.actual = details.actual
   if (details.expected !== undefined) message.expected = [...details.expected]
   if (details.note !== undefined) message.note = details.note
-  if (details.fix !== undefined) message.fix = details.fix
-  if (details.weak) message.weak = true
+  // `fix` and `weak` are set on every message, if only to undefined (which every output leaves
+  // out), so that all messages have one hidden class: the code that reads them (severities,
+  // sorting, reporters) then stays monomorphic instead of deoptimising on each new combination.
+  message.fix = details.fix
+  message.weak = details.weak ? true : undefined
   return message
 }
