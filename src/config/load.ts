@@ -4,6 +4,7 @@ import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
 import {patternFormat, patternProblem} from '../kit/patterns.js'
 import {type ActiveSeverity, type Severity, severities} from '../kit/types.js'
 import {rules, rulesById} from '../registry.js'
+import {ConfigError} from './error.js'
 import {buildSchema} from './schema.js'
 
 export const configFileName = '.lintrc.json'
@@ -30,17 +31,7 @@ export interface ConfigFile {
   rules?: Record<string, RuleEntry>
 }
 
-/** Bad configuration: names the file, the key path and what was expected. */
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly keyPath: string,
-    readonly expected: string
-  ) {
-    super(`${file}: ${keyPath ? `${keyPath}: ` : ''}${expected}`)
-    this.name = 'ConfigError'
-  }
-}
+export {ConfigError}
 
 let validator: ValidateFunction | undefined
 function validate(value: unknown): ErrorObject[] {
