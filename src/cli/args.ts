@@ -1,7 +1,6 @@
 import {parseArgs} from 'node:util'
 import type {RuleEntry} from '../config/load.js'
 import {type Severity, severities} from '../kit/types.js'
-import {rulesById} from '../registry.js'
 import {reporters} from '../reporters/index.js'
 import {parseShard, type Shard} from './shard.js'
 
@@ -65,7 +64,7 @@ Options:
 
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 the run failed.`
 
-function parseRule(value: string): [string, Severity] {
+function parseRule(value: string, rulesById: ReadonlyMap<string, unknown>): [string, Severity] {
   const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(value.trim())
   if (!match?.[1] || !match[2]) throw new UsageError(`--rule expects ID=SEVERITY, got \`${value}\``)
   if (!rulesById.has(match[1])) throw new UsageError(`--rule: unknown rule \`${match[1]}\` (see \`copydesk rules\`)`)
@@ -109,7 +108,8 @@ function parseFlags(argv: readonly string[]) {
   }
 }
 
-export function parseCli(argv: readonly string[]): CliOptions {
+/** Parses the command line. Async only to load the rule registry when `--rule` needs its ids. */
+export async function parseCli(argv: readonly string[]): Promise<CliOptions> {
   const parsed = parseFlags(argv)
   const values = parsed.values
   const format = values.format ?? 'stylish'
@@ -134,8 +134,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (typeof shard === 'string') throw new UsageError(shard)
   if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together')
   const rules: Record<string, RuleEntry> = {}
-  for (const value of values.rule ?? []) {
-    const [id, severity] = parseRule(value)
+  const ruleValues = values.rule ?? []
+  const known = ruleValues.length > 0 ? (await import('../registry.js')).rulesById : new Map<string, unknown>()
+  for (const value of ruleValues) {
+    const [id, severity] = parseRule(value, known)
     rules[id] = severity
   }
   return {

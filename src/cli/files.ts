@@ -1,6 +1,5 @@
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {globby} from 'globby'
 import ignore, {type Ignore} from 'ignore'
 import {extensions} from '../engine/format.js'
 
@@ -39,9 +38,16 @@ export async function expandPaths(args: readonly string[], cwd: string): Promise
     } else {
       pattern = arg
     }
+    // globby is loaded only for a directory or a glob: naming files (a pre-publish check of one
+    // article, an editor) should not pay for loading it.
     const found = explicit
       ? [absolute]
-      : await globby(pattern, {cwd, absolute: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**']})
+      : await (await import('globby')).globby(pattern, {
+          cwd,
+          absolute: true,
+          dot: false,
+          ignore: ['**/node_modules/**', '**/.git/**']
+        })
     const kept = found.filter((file) => !ignored.ignores(file))
     if (kept.length === 0 && found.length === 0) unmatched.push(arg)
     for (const file of kept) files.add(path.normalize(file))

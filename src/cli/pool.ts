@@ -3,7 +3,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Piscina} from 'piscina'
 import {packageRoot} from '../package-root.js'
-import {type LintTask, runBatch, type TaskResult} from './task.js'
+import type {LintTask, TaskResult} from './task.js'
 
 /** Lints batches of files: in worker threads, or in this thread for `--jobs 1` and single files. */
 export interface Runner {
@@ -14,9 +14,16 @@ export interface Runner {
   readonly threads: number
 }
 
-/** The main thread as a runner: the same batch function, so `--jobs 1` gives the same reports. */
+/**
+ * The main thread as a runner: the same batch function, so `--jobs 1` gives the same reports. The
+ * engine is loaded with the first batch, so a run that lints nothing (every file cached) never loads it.
+ */
 function inThread(): Runner {
-  return {run: runBatch, close: async () => undefined, threads: 0}
+  return {
+    run: async (tasks) => (await import('./lint-task.js')).runBatch(tasks),
+    close: async () => undefined,
+    threads: 0
+  }
 }
 
 /**

@@ -2,12 +2,10 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
 import {formatOf} from '../engine/format.js'
-import {type FileReport, lintText} from '../engine/lint.js'
-import {decode, encode, readBytesSync} from '../engine/read.js'
-import {writeAtomically} from '../engine/write.js'
+import type {FileReport} from '../engine/lint.js'
 import {source, withoutStackTraces} from '../kit/report.js'
 import type {Fix, Format} from '../kit/types.js'
-import {emptyMetrics, type Metrics} from '../metrics/index.js'
+import type {Metrics} from '../metrics/index.js'
 
 /** One file to lint, as it crosses to a worker thread: plain data only. */
 export interface LintTask {
@@ -108,84 +106,18 @@ export function toFileReport(display: string, result: TaskResult): FileReport {
   }
 }
 
-const configs = new Map<number, ResolvedConfig>()
-
-/**
- * Lints one file: read (unless the bytes came along), decode, lint (and fix), write or diff the fixes. The same function runs
- * in a worker thread and, with `--jobs 1`, in the main thread, so both give the same report.
- */
-export async function runTask(task: LintTask): Promise<TaskResult> {
-  let config = configs.get(task.configId)
-  if (!config) {
-    config = task.config
-    configs.set(task.configId, config)
-  }
-  let bytes = task.bytes
-  if (!bytes) {
-    const read = readBytesSync(task.file ?? task.display)
-    if (!read.ok) return failedResult(task.display, read.reason)
-    bytes = read.bytes
-  }
-  const decoded = decode(bytes)
-  const format = formatOf(task.display)
-  if (!decoded.ok) {
-    return {format, messages: [{reason: decoded.reason, source, fatal: true}], metrics: emptyMetrics(), stderr: '', failed: true}
-  }
-  const report = lintText({text: decoded.text, path: task.display, config, fix: task.fix || task.fixDryRun})
-  const messages = report.messages.map(toPlainMessage)
-  let stderr = ''
-  // A file the engine could not parse is unreadable input, not a finding.
-  let failed = report.messages.some((message) => message.fatal === true && !message.ruleId)
-  if (decoded.latin1) messages.unshift({reason: 'File is not valid UTF-8: read as Latin-1', source})
-  if (report.output !== undefined && task.fixDryRun) {
-    // Loaded only for a dry run: every worker thread would otherwise load its 19 modules at start.
-    const {createTwoFilesPatch} = await import('diff')
-    stderr = createTwoFilesPatch(task.display, task.display, decoded.text, report.output, '', '', {context: 1})
-  } else if (report.output !== undefined && task.fix && task.file !== undefined) {
-    try {
-      // Written back in the encoding it was read in, and only if the file still holds what was linted.
-      await writeAtomically(task.file, encode(report.output, decoded.encoding), {expected: bytes})
-    } catch (error) {
-      failed = true
-      messages.unshift({reason: `Fixes not written, file left as it was: ${(error as Error).message}`, source, fatal: true})
-    }
-  }
-  return {
-    format: report.format,
-    messages,
-    metrics: report.metrics,
-    stderr,
-    failed,
-    ...(task.keepText && report.text !== undefined ? {text: report.text} : {})
-  }
-}
-
-/**
- * Lints files one after another. A batch is what crosses to a worker thread: one message there
- * and one back for many files, instead of a round trip per file that leaves the worker idle until
- * the main thread is scheduled again (on a busy machine, longer than linting a short article).
- * A file that throws gets its own failed report; the rest of the batch is still linted.
- */
-export async function runBatch(tasks: readonly LintTask[]): Promise<TaskResult[]> {
-  const results: TaskResult[] = []
-  for (const task of tasks) {
-    try {
-      results.push(await runTask(task))
-    } catch (error) {
-      results.push(internalError(task.display, error))
-    }
-  }
-  return results
-}
-
 /** The report of a file whose linting threw: a bug in copydesk, reported on that file. */
-export function internalError(filePath: string, error: unknown): TaskResult {
+export async function internalError(filePath: string, error: unknown): Promise<TaskResult> {
   const reason = error instanceof Error ? error.message : String(error)
   return failedResult(filePath, `Internal error while linting this file: ${reason}`)
 }
 
-/** A report for a file that could not be linted: one fatal message. */
-export function failedResult(filePath: string, reason: string): TaskResult {
+/**
+ * A report for a file that could not be linted: one fatal message. The metrics module is loaded
+ * only here, when a file fails: the main thread of a run in worker threads never needs it otherwise.
+ */
+export async function failedResult(filePath: string, reason: string): Promise<TaskResult> {
+  const {emptyMetrics} = await import('../metrics/index.js')
   return {
     format: formatOf(filePath),
     messages: [{reason, source, fatal: true}],

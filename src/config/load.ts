@@ -1,9 +1,11 @@
 import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import type {ErrorObject, ValidateFunction} from 'ajv'
 import {patternFormat, patternProblem} from '../kit/patterns.js'
 import {type ActiveSeverity, type Severity, severities} from '../kit/types.js'
 import {rules, rulesById} from '../registry.js'
+import {ConfigError} from './error.js'
 import {buildSchema} from './schema.js'
 
 export const configFileName = '.lintrc.json'
@@ -30,21 +32,14 @@ export interface ConfigFile {
   rules?: Record<string, RuleEntry>
 }
 
-/** Bad configuration: names the file, the key path and what was expected. */
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly keyPath: string,
-    readonly expected: string
-  ) {
-    super(`${file}: ${keyPath ? `${keyPath}: ` : ''}${expected}`)
-    this.name = 'ConfigError'
-  }
-}
+export {ConfigError}
 
 let validator: ValidateFunction | undefined
 function validate(value: unknown): ErrorObject[] {
   if (!validator) {
+    // Ajv (a CommonJS package) is loaded when the first config file is validated: most runs
+    // (no config file, --version, a worker thread) never need it, and loading it costs about 40 ms.
+    const {Ajv} = createRequire(import.meta.url)('ajv') as typeof import('ajv')
     const ajv = new Ajv({allErrors: true, strictTuples: false})
     // Phrases written `/…/flags` must compile (RE2 syntax); the message comes from `patternProblem`.
     ajv.addFormat(patternFormat, {type: 'string', validate: (text: string) => patternProblem(text) === undefined})

@@ -64,9 +64,7 @@ export function setSeverity(message: VFileMessage, severity: ActiveSeverity): vo
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
 }
 
-export function severityOf(message: VFileMessage): ActiveSeverity {
-  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'
-}
+export {severityOf} from './severity.js'
 
 /** Lints one text once: parse, every rule over the one tree, inline control, severities. */
 function lintOnce(input: LintInput, format: Format): {file: VFile; tree: Root} {

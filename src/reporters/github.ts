@@ -1,4 +1,5 @@
-import {type FileReport, severityOf} from '../engine/lint.js'
+import type {FileReport} from '../engine/lint.js'
+import {severityOf} from '../engine/severity.js'
 import type {ActiveSeverity} from '../kit/types.js'
 import {rangeOf, slashed} from './tool.js'
 

@@ -1,5 +1,6 @@
 import type {VFileMessage} from 'vfile-message'
-import {type FileReport, severityOf} from '../engine/lint.js'
+import type {FileReport} from '../engine/lint.js'
+import {severityOf} from '../engine/severity.js'
 import type {ActiveSeverity} from '../kit/types.js'
 import type {Metrics} from '../metrics/index.js'
 import {rangeOf, slashed, toolInfo} from './tool.js'

@@ -1,7 +1,7 @@
 import type {Point, Position} from 'unist'
 import type {VFileMessage} from 'vfile-message'
 import type {FileReport} from '../engine/lint.js'
-import {severityOf} from '../engine/lint.js'
+import {severityOf} from '../engine/severity.js'
 
 /** One message in the INTERFACE.md JSON shape (vfile-reporter-json plus `severity`). */
 export interface JsonMessage {

@@ -1,5 +1,6 @@
 import junitModule, {type Builder} from 'junit-report-builder'
-import {type FileReport, severityOf} from '../engine/lint.js'
+import type {FileReport} from '../engine/lint.js'
+import {severityOf} from '../engine/severity.js'
 import {rangeOf, slashed} from './tool.js'
 
 // Its types declare an ES default export, but the CommonJS build sets `module.exports` to the builder itself.

@@ -1,7 +1,5 @@
 import type {FileReport} from '../engine/lint.js'
 import type {ReporterOptions} from './index.js'
-import {toJsonReport} from './json.js'
-import {stylishStream} from './stylish.js'
 
 /** A format that can be written file by file, as files are done, instead of all at the end. */
 export interface StreamingReporter {
@@ -9,11 +7,15 @@ export interface StreamingReporter {
   end(): string
 }
 
-/** Formats whose output is printed as the run goes; the others are rendered once, at the end. */
-export const streamingReporters: Readonly<Record<string, (options: ReporterOptions) => StreamingReporter>> = {
-  stylish: (options) => stylishStream(options),
+/**
+ * Formats whose output is printed as the run goes; the others are rendered once, at the end.
+ * Each is loaded when asked for, like the reporters.
+ */
+export const streamingReporters: Readonly<Record<string, (options: ReporterOptions) => Promise<StreamingReporter>>> = {
+  stylish: async (options) => (await import('./stylish.js')).stylishStream(options),
   // The same bytes as `JSON.stringify` of the whole array, one element at a time.
-  json: () => {
+  json: async () => {
+    const {toJsonReport} = await import('./json.js')
     let count = 0
     return {
       file: (report) => `${count++ === 0 ? '[' : ','}${JSON.stringify(toJsonReport(report))}`,

@@ -1,0 +1,83 @@
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {bin, root} from './spawn.js'
+
+// What the main thread loads decides how long every `copydesk` call takes to start. A loader hook
+// (written into a temporary folder) lists each module the main thread loads; worker threads do
+// not register it, so their loads are not listed.
+const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-startup-'))
+const hooks = path.join(folder, 'hooks.mjs')
+writeFileSync(
+  hooks,
+  "export async function load(url, context, next) {\n  if (url.startsWith('file:')) process.stderr.write('LOADED ' + url + '\\n')\n  return next(url, context)\n}\n"
+)
+const register = path.join(folder, 'register.mjs')
+writeFileSync(
+  register,
+  `import {register} from 'node:module'\nimport {isMainThread} from 'node:worker_threads'\nif (isMainThread) register(${JSON.stringify(pathToFileURL(hooks).href)})\n`
+)
+const article = path.join(folder, 'story.txt')
+writeFileSync(article, 'Headline\n\nThe plan, it is claimed, failed.\n')
+const second = path.join(folder, 'other.txt')
+writeFileSync(second, 'Headline\n\nIn order to utilize the funds, the minister spoke.\n')
+
+/** Runs the built CLI; returns its output and the modules its main thread loaded, relative to the package. */
+function startup(args: readonly string[]): {status: number | null; stdout: string; loaded: string[]} {
+  const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'}
+  })
+  const prefix = pathToFileURL(root).href
+  const loaded = result.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('LOADED '))
+    .map((line) => line.slice('LOADED '.length))
+    .filter((url) => url.startsWith(prefix))
+    .map((url) => url.slice(prefix.length).replace(/^\//, ''))
+  return {status: result.status, stdout: result.stdout, loaded}
+}
+
+const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}).version
+const engine = (file: string): boolean => file.startsWith('dist/src/engine/') && !/\/(format|read|severity)\.js$/.test(file)
+const rules = (file: string): boolean => file.startsWith('dist/rules/')
+const metrics = (file: string): boolean => file.startsWith('dist/src/metrics/')
+const anyReporter = (file: string): boolean => /^dist\/src\/reporters\/(stylish|json|sarif|junit|github|html)\.js$/.test(file)
+
+describe('what the main thread loads at start', () => {
+  it.each([
+    // args, what the user sees on stdout, modules the main thread must load, modules it must not load
+    [['--version'], `${version}\n`, ['dist/src/cli/run.js'], [engine, rules, metrics, anyReporter]],
+    [['--help'], 'Usage: copydesk', ['dist/src/cli/args.js'], [engine, rules, metrics, anyReporter]],
+    // Worker threads lint: the main thread resolves configs (with the rules' metadata, which
+    // brings the metrics their defaults name) and prints the report, but never parses or lints.
+    [
+      ['--jobs', '2', '--format', 'json', article, second],
+      '"ruleId":"unattributed-claim"',
+      ['dist/src/cli/pool.js', 'dist/src/reporters/json.js'],
+      [engine]
+    ],
+    // One job lints in this thread: the engine must be loaded, which shows the hook sees it.
+    [
+      ['--jobs', '1', '--format', 'json', article],
+      '"ruleId":"unattributed-claim"',
+      ['dist/src/engine/parse.js', 'dist/src/engine/lint.js', 'dist/src/reporters/json.js'],
+      []
+    ]
+  ] as const)('copydesk %j', (args, output, mustLoad, mustNotLoad) => {
+    const run = startup(args)
+    expect(run.stdout).toContain(output)
+    for (const file of mustLoad) expect(run.loaded).toContain(file)
+    for (const excluded of mustNotLoad) expect(run.loaded.filter(excluded)).toEqual([])
+  })
+
+  it('loads only the reporter of the format asked for', () => {
+    const run = startup(['--jobs', '2', '--format', 'sarif', article, second])
+    expect(run.stdout).toContain('"ruleId": "unattributed-claim"')
+    expect(run.loaded.filter(anyReporter)).toEqual(['dist/src/reporters/sarif.js'])
+  })
+})
