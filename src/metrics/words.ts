@@ -205,7 +205,8 @@ const CONTRACTION = /(?:'s|n't|'ll|'re|'ve|'d|'m)$/
 function familiarForm(lower: string): boolean {
   if (EASY_WORDS.has(lower)) return true
   // Possessives and contractions of familiar words (`day's`, `it'll`).
-  const contraction = CONTRACTION.exec(lower)
+  // Every contraction has an apostrophe; most words have none, and skip the regex.
+  const contraction = lower.includes("'") ? CONTRACTION.exec(lower) : null
   if (contraction !== null && contraction.index > 0) return familiarForm(lower.slice(0, contraction.index))
   if (lower.endsWith("s'")) return familiarForm(lower.slice(0, -1))
   return hasEasyBase(lower)
