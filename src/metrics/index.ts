@@ -38,6 +38,7 @@ import {
   smog
 } from './formulas.js'
 import {type SentenceUnit, sentenceUnits, Unit} from './sentences.js'
+import {WordTable} from './word-table.js'
 import {
   countCharacters,
   countLetters,
@@ -134,11 +135,10 @@ function pack(measure: WordMeasure): PackedMeasure | undefined {
 
 /**
  * Every measure of a word, by the word as written. A news archive repeats a small vocabulary, so
- * each distinct word runs the regexes and word lists once. Cleared when it grows past
- * `maxCachedWords`, so a huge file cannot make it grow without end.
+ * each distinct word runs the regexes and word lists once. The table is cleared when it is full,
+ * so a huge file cannot make it grow without end.
  */
-const measures = new Map<string, PackedMeasure>()
-const maxCachedWords = 100_000
+const measures = new WordTable(100_000)
 
 /** The packed measures of a word: `notAWord` for white space, undefined for one too long to pack. */
 function measureWord(word: string): PackedMeasure | undefined {
@@ -150,7 +150,6 @@ function measureWord(word: string): PackedMeasure | undefined {
 }
 
 function remember(word: string, packed: PackedMeasure): PackedMeasure {
-  if (measures.size >= maxCachedWords) measures.clear()
   measures.set(word, packed)
   return packed
 }
