@@ -69,6 +69,8 @@ const ACHES = /(?:^|head|tooth|ear|back|heart|belly)aches$/
 const VOWEL = /[aeiouy]/
 
 function sibilantSingular(lower: string): string | undefined {
+  // Both endings end in `es`: most words skip the regexes.
+  if (!lower.endsWith('es')) return undefined
   let singular: string | undefined
   if (SIBILANT_ES.test(lower)) singular = ACHES.test(lower) ? undefined : lower.slice(0, -2)
   else if (SIBILANT_E_S.test(lower)) singular = lower.slice(0, -1)
