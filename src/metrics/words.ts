@@ -3,6 +3,7 @@
  */
 import {daleChall} from 'dale-chall'
 import {syllable} from './syllable.js'
+import {WordTable} from './word-table.js'
 
 const LETTER = /\p{L}/gu
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu
@@ -57,7 +58,8 @@ export function startsUppercase(word: string): boolean {
   return STARTS_UPPERCASE.test(word)
 }
 
-const syllableCache = new Map<string, number>()
+/** Syllables by normalised word; bounded (cleared when full), so no file can make it grow without end. */
+const syllableCache = new WordTable(100_000)
 
 // `-es` after a sibilant is a syllable of its own (glass·es, wish·es,
 // place·s, judg·es). The `syllable` package drops it for `-sses` and
@@ -117,8 +119,6 @@ export function normalSyllables(key: string): number {
   const cached = syllableCache.get(key)
   if (cached !== undefined) return cached
   const count = uncachedSyllables(key)
-  // Bounded, so one enormous file (or a long-lived server) cannot grow it without end.
-  if (syllableCache.size >= 100_000) syllableCache.clear()
   syllableCache.set(key, count)
   return count
 }
