@@ -37,7 +37,8 @@ import {
   type ReadabilityCounts,
   smog
 } from './formulas.js'
-import {type SentenceUnit, sentenceUnits} from './sentences.js'
+import {type SentenceUnit, sentenceUnits, Unit} from './sentences.js'
+import {WordTable} from './word-table.js'
 import {
   countCharacters,
   countLetters,
@@ -134,11 +135,10 @@ function pack(measure: WordMeasure): PackedMeasure | undefined {
 
 /**
  * Every measure of a word, by the word as written. A news archive repeats a small vocabulary, so
- * each distinct word runs the regexes and word lists once. Cleared when it grows past
- * `maxCachedWords`, so a huge file cannot make it grow without end.
+ * each distinct word runs the regexes and word lists once. The table is cleared when it is full,
+ * so a huge file cannot make it grow without end.
  */
-const measures = new Map<string, PackedMeasure>()
-const maxCachedWords = 100_000
+const measures = new WordTable(100_000)
 
 /** The packed measures of a word: `notAWord` for white space, undefined for one too long to pack. */
 function measureWord(word: string): PackedMeasure | undefined {
@@ -150,7 +150,6 @@ function measureWord(word: string): PackedMeasure | undefined {
 }
 
 function remember(word: string, packed: PackedMeasure): PackedMeasure {
-  if (measures.size >= maxCachedWords) measures.clear()
   measures.set(word, packed)
   return packed
 }
@@ -181,7 +180,7 @@ function round2(value: number): number {
 }
 
 /** The additive counts of some sentences: every document figure is a sum over its sentences. */
-interface SentenceCounts {
+export interface SentenceCounts {
   characters: number
   letters: number
   words: number
@@ -256,25 +255,23 @@ function addCounts(total: SentenceCounts, part: SentenceCounts): void {
 /**
  * Each sentence unit's counts, computed once: the readability rule scores every prose sentence,
  * then the prose as a whole, and the report measures the whole document again. The counts are
- * integer sums, so adding cached per-sentence counts gives exactly what a fresh pass would.
- */
-const countsSlot = Symbol('copydesk.counts')
-
-/**
- * A unit carries its counts in a hidden property, not in a WeakMap: WeakMap values outlive a
+ * integer sums, so adding cached per-sentence counts gives exactly what a fresh pass would. They
+ * are kept on the unit (a `Unit` has a field for them), not in a WeakMap: WeakMap values outlive a
  * young-generation collection (see `oncePerDocument`), and with them every unit and its words.
  */
-interface CountedUnit {
-  [countsSlot]?: SentenceCounts
+function countsOf(unit: SentenceUnit): SentenceCounts {
+  if (!(unit instanceof Unit)) return countedUnit(unit)
+  let counts = unit.counts
+  if (counts === undefined) {
+    counts = countedUnit(unit)
+    unit.counts = counts
+  }
+  return counts
 }
 
-function countsOf(unit: SentenceUnit): SentenceCounts {
-  let counts = (unit as CountedUnit)[countsSlot]
-  if (!counts) {
-    counts = emptyCounts()
-    countUnitWords(counts, unit.words)
-    Object.defineProperty(unit, countsSlot, {value: counts})
-  }
+function countedUnit(unit: SentenceUnit): SentenceCounts {
+  const counts = emptyCounts()
+  countUnitWords(counts, unit.words)
   return counts
 }
 

@@ -13,6 +13,7 @@
 import {type ArticleDocument, oncePerDocument, type WordToken} from '../kit/document.js'
 import {countLeading} from '../kit/search.js'
 import type {Block, BlockKind} from '../kit/types.js'
+import type {SentenceCounts} from './index.js'
 
 export interface SentenceUnit {
   readonly start: number
@@ -21,9 +22,28 @@ export interface SentenceUnit {
   /** The kind of block the sentence starts in (`paragraph` when the format has no blocks there). */
   readonly kind: BlockKind
   /** The block it starts in, if any. */
-  readonly block?: Block
+  readonly block?: Block | undefined
   /** Index of the parser's paragraph it belongs to. */
   readonly paragraph: number
+}
+
+/**
+ * A sentence unit as `sentenceUnits` makes it. Every unit has the same fields, `block` and the
+ * metrics' counts included, so the rules and metrics that read units see one shape (an optional
+ * field spread in, or a property added later, made four).
+ */
+export class Unit implements SentenceUnit {
+  /** The unit's readability counts, kept here by the metrics the first time they count it. */
+  counts: SentenceCounts | undefined = undefined
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly words: readonly WordToken[],
+    readonly kind: BlockKind,
+    readonly block: Block | undefined,
+    readonly paragraph: number
+  ) {}
 }
 
 const sentenceStarters = new Set([
@@ -65,7 +85,7 @@ const sentenceStarters = new Set([
 ])
 
 /** The sentences of a document, split and joined as described above; computed once per document. */
-export const sentenceUnits: (document: ArticleDocument) => readonly SentenceUnit[] = oncePerDocument(buildUnits)
+export const sentenceUnits: (document: ArticleDocument) => readonly Unit[] = oncePerDocument(buildUnits)
 
 function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
   const found = blocks[countLeading(blocks.length, (index) => (blocks[index]?.start ?? 0) <= offset) - 1]
@@ -95,7 +115,7 @@ interface Draft {
   end: number
 }
 
-function buildUnits(document: ArticleDocument): SentenceUnit[] {
+function buildUnits(document: ArticleDocument): Unit[] {
   const blocks = [...document.blocks].sort((a, b) => a.start - b.start || b.end - a.end)
   const drafts: Draft[] = []
   for (const sentence of document.sentences) {
@@ -122,7 +142,18 @@ function buildUnits(document: ArticleDocument): SentenceUnit[] {
     }
     if (current) current.end = sentence.end
   }
-  // "No. 10": the parser ends a sentence at `No.`; join it to the figure that follows.
+  const joined = joinNumberAfterNo(drafts, document.text)
+  const units: Unit[] = []
+  for (const draft of joined) {
+    if (draft.words.length === 0) continue
+    const block = draft.block
+    units.push(new Unit(draft.start, draft.end, draft.words, block?.kind ?? 'paragraph', block, draft.paragraph))
+  }
+  return units
+}
+
+/** "No. 10": the parser ends a sentence at `No.`; joins it to the figure that follows. */
+function joinNumberAfterNo(drafts: readonly Draft[], text: string): Draft[] {
   const joined: Draft[] = []
   for (const draft of drafts) {
     const last = joined.at(-1)
@@ -135,7 +166,7 @@ function buildUnits(document: ArticleDocument): SentenceUnit[] {
       last.block === draft.block &&
       /^no$/i.test(lastWord.text) &&
       /^\p{N}/u.test(firstWord.text) &&
-      /^\.\s+$/.test(document.text.slice(lastWord.end, firstWord.start))
+      /^\.\s+$/.test(text.slice(lastWord.end, firstWord.start))
     ) {
       last.words.push(...draft.words)
       last.end = draft.end
@@ -144,13 +175,4 @@ function buildUnits(document: ArticleDocument): SentenceUnit[] {
     joined.push(draft)
   }
   return joined
-    .filter((draft) => draft.words.length > 0)
-    .map((draft) => ({
-      start: draft.start,
-      end: draft.end,
-      words: draft.words,
-      kind: draft.block?.kind ?? 'paragraph',
-      ...(draft.block === undefined ? {} : {block: draft.block}),
-      paragraph: draft.paragraph
-    }))
 }

@@ -2,7 +2,8 @@
  * Per-word measures used by the readability metrics.
  */
 import {daleChall} from 'dale-chall'
-import {syllable} from 'syllable'
+import {syllable} from './syllable.js'
+import {WordTable} from './word-table.js'
 
 const LETTER = /\p{L}/gu
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu
@@ -17,7 +18,17 @@ const HYPHEN = /[-\u2010\u2011]/
  * Lowercasing twice gives what lowercasing once does, so a normalised word normalises to itself.
  */
 export function normaliseWord(word: string): string {
-  return word.toLowerCase().replace(CURLY_APOSTROPHE, "'")
+  const lower = word.toLowerCase()
+  return hasCurlyApostrophe(lower) ? lower.replace(CURLY_APOSTROPHE, "'") : lower
+}
+
+/** Whether `word` has an apostrophe `normaliseWord` straightens; most words have none, and skip the regex. */
+function hasCurlyApostrophe(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code === 0x2018 || code === 0x2019 || code === 0x02bc) return true
+  }
+  return false
 }
 
 /** Number of letters (`\p{L}`) in `word`. */
@@ -47,7 +58,8 @@ export function startsUppercase(word: string): boolean {
   return STARTS_UPPERCASE.test(word)
 }
 
-const syllableCache = new Map<string, number>()
+/** Syllables by normalised word; bounded (cleared when full), so no file can make it grow without end. */
+const syllableCache = new WordTable(100_000)
 
 // `-es` after a sibilant is a syllable of its own (glass·es, wish·es,
 // place·s, judg·es). The `syllable` package drops it for `-sses` and
@@ -59,6 +71,8 @@ const ACHES = /(?:^|head|tooth|ear|back|heart|belly)aches$/
 const VOWEL = /[aeiouy]/
 
 function sibilantSingular(lower: string): string | undefined {
+  // Both endings end in `es`: most words skip the regexes.
+  if (!lower.endsWith('es')) return undefined
   let singular: string | undefined
   if (SIBILANT_ES.test(lower)) singular = ACHES.test(lower) ? undefined : lower.slice(0, -2)
   else if (SIBILANT_E_S.test(lower)) singular = lower.slice(0, -1)
@@ -85,23 +99,41 @@ export function countSyllables(word: string): number {
   return normalSyllables(normaliseWord(word))
 }
 
+/**
+ * For a word of only `a`–`z`, `0`–`9` and apostrophes (most words): whether it has a letter or
+ * digit, as it is then one part (none of those characters separates parts). Undefined for any
+ * other word, to be split with the regex.
+ */
+function plainPart(key: string): boolean | undefined {
+  let letterOrDigit = false
+  for (let index = 0; index < key.length; index++) {
+    const code = key.charCodeAt(index)
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) letterOrDigit = true
+    else if (code !== 0x27) return undefined
+  }
+  return letterOrDigit
+}
+
 /** `countSyllables` of a word already normalised (`normaliseWord`). */
 export function normalSyllables(key: string): number {
   const cached = syllableCache.get(key)
   if (cached !== undefined) return cached
-  const parts = key.split(WORD_PART_SEPARATOR)
-  let count = 0
-  if (parts.length === 1) {
-    if (HAS_LETTER_OR_DIGIT.test(key)) count = partSyllables(key)
-  } else {
-    // A part has no separator, so it counts as the word it spells would: many words share one
-    // (`year` in `five-year`, `10-year`, and the parts Gunning's test counts again), so each is
-    // counted once and cached by itself.
-    for (const part of parts) if (HAS_LETTER_OR_DIGIT.test(part)) count += normalSyllables(part)
-  }
-  // Bounded, so one enormous file (or a long-lived server) cannot grow it without end.
-  if (syllableCache.size >= 100_000) syllableCache.clear()
+  const count = uncachedSyllables(key)
   syllableCache.set(key, count)
+  return count
+}
+
+function uncachedSyllables(key: string): number {
+  // Most words are one plain part: no regex split, no array of parts.
+  const plain = plainPart(key)
+  if (plain !== undefined) return plain ? partSyllables(key) : 0
+  const parts = key.split(WORD_PART_SEPARATOR)
+  if (parts.length === 1) return HAS_LETTER_OR_DIGIT.test(key) ? partSyllables(key) : 0
+  // A part has no separator, so it counts as the word it spells would: many words share one
+  // (`year` in `five-year`, `10-year`, and the parts Gunning's test counts again), so each is
+  // counted once and cached by itself.
+  let count = 0
+  for (const part of parts) if (HAS_LETTER_OR_DIGIT.test(part)) count += normalSyllables(part)
   return count
 }
 
@@ -175,7 +207,8 @@ const CONTRACTION = /(?:'s|n't|'ll|'re|'ve|'d|'m)$/
 function familiarForm(lower: string): boolean {
   if (EASY_WORDS.has(lower)) return true
   // Possessives and contractions of familiar words (`day's`, `it'll`).
-  const contraction = CONTRACTION.exec(lower)
+  // Every contraction has an apostrophe; most words have none, and skip the regex.
+  const contraction = lower.includes("'") ? CONTRACTION.exec(lower) : null
   if (contraction !== null && contraction.index > 0) return familiarForm(lower.slice(0, contraction.index))
   if (lower.endsWith("s'")) return familiarForm(lower.slice(0, -1))
   return hasEasyBase(lower)
