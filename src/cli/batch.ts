@@ -1,7 +1,11 @@
 import type {Runner} from './pool.js'
 import type {LintTask, TaskResult} from './task.js'
 
-/** How many files go to a worker at once: enough to spread a run over every thread a few times. */
+/**
+ * How many files go to a worker at once, when `files` are left to hand out: enough to spread them
+ * over every thread a few times. Asked again for each batch, so batches shrink as the run nears
+ * its end (guided scheduling) and no thread is left with a long batch while the others idle.
+ */
 export function batchSizeFor(files: number, threads: number, largest = 32): number {
   // One thread gains nothing from batches, and a file's report should print as soon as it is done.
   if (threads <= 1) return 1
@@ -23,12 +27,13 @@ interface Waiting {
  */
 export class Batcher {
   readonly #runner: Runner
-  readonly #size: number
+  /** The size of a batch whose first file is at `order`. */
+  readonly #size: (order: number) => number
   #waiting: Waiting[] = []
   /** The printer waits for every file up to this place in the run. */
   #needed = -1
 
-  constructor(runner: Runner, size: number) {
+  constructor(runner: Runner, size: (order: number) => number) {
     this.#runner = runner
     this.#size = size
   }
@@ -37,7 +42,8 @@ export class Batcher {
   add(task: LintTask, order: number): Promise<TaskResult> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({task, order, resolve, reject})
-      if (this.#waiting.length >= this.#size || order <= this.#needed) this.flush()
+      const first = this.#waiting[0]?.order ?? order
+      if (this.#waiting.length >= this.#size(first) || order <= this.#needed) this.flush()
     })
   }
 

@@ -77,7 +77,7 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
   const lintable = entries.filter((entry) => !entry.unmatched).length
   const jobs = Math.min(options.jobs ?? (lintable < smallRun ? 1 : availableParallelism()), lintable)
   const runner = createRunner(jobs)
-  const batcher = new Batcher(runner, batchSizeFor(lintable, jobs))
+  const batcher = new Batcher(runner, (order) => batchSizeFor(entries.length - order, jobs))
 
   const lintEntry = async (entry: Entry, resolved: ResolvedConfig | undefined, order: number): Promise<TaskResult> => {
     if (entry.unmatched || !resolved) return failedResult(entry.display, `No files matching \`${entry.display}\``)

@@ -41,7 +41,7 @@ describe('batchSizeFor', () => {
 describe('Batcher', () => {
   it('sends a batch when it is full, each file getting its own report', async () => {
     const runner = recordingRunner()
-    const batcher = new Batcher(runner, 2)
+    const batcher = new Batcher(runner, () => 2)
     const a = batcher.add(task('a'), 0)
     const b = batcher.add(task('b'), 1)
     const c = batcher.add(task('c'), 2)
@@ -55,7 +55,7 @@ describe('Batcher', () => {
 
   it('sends an unfilled batch as soon as the printer needs a file in it', () => {
     const runner = recordingRunner()
-    const batcher = new Batcher(runner, 4)
+    const batcher = new Batcher(runner, () => 4)
     void batcher.add(task('a'), 0)
     void batcher.add(task('b'), 1)
     batcher.need(0)
@@ -64,7 +64,7 @@ describe('Batcher', () => {
 
   it('does not send an unfilled batch the printer does not need yet', () => {
     const runner = recordingRunner()
-    const batcher = new Batcher(runner, 4)
+    const batcher = new Batcher(runner, () => 4)
     void batcher.add(task('c'), 5)
     batcher.need(4)
     expect(runner.batches).toEqual([])
@@ -72,14 +72,28 @@ describe('Batcher', () => {
 
   it('sends a file added late (after a cache lookup) at once if the printer already waits for it', () => {
     const runner = recordingRunner()
-    const batcher = new Batcher(runner, 4)
+    const batcher = new Batcher(runner, () => 4)
     batcher.need(3)
     void batcher.add(task('d'), 3)
     expect(runner.batches).toEqual([['d']])
   })
 
+  it('sizes each batch by where it starts: batches shrink towards the end of the run', () => {
+    const runner = recordingRunner()
+    const files = 100
+    const batcher = new Batcher(runner, (order) => batchSizeFor(files - order, 2))
+    for (let order = 0; order < files; order++) void batcher.add(task(String(order)), order)
+    batcher.flush()
+    const sizes = runner.batches.map((batch) => batch.length)
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(files)
+    expect(sizes[0]).toBe(7)
+    expect(sizes.at(-1)).toBe(1)
+    // Never larger than the one before it.
+    expect(sizes.every((size, index) => index === 0 || size <= (sizes[index - 1] ?? 0))).toBe(true)
+  })
+
   it('fails every file of a batch whose runner failed', async () => {
-    const batcher = new Batcher(recordingRunner(true), 2)
+    const batcher = new Batcher(recordingRunner(true), () => 2)
     const a = batcher.add(task('a'), 0)
     const b = batcher.add(task('b'), 1)
     await expect(a).rejects.toThrow('worker died')
