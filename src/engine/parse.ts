@@ -454,14 +454,15 @@ export class FastParseEnglish extends ParseEnglish {
   }
 }
 
-/** A token as parse-latin makes it: a word wraps its text in a text node with the same points. */
+/**
+ * A token as parse-latin makes it: a word wraps its text in a text node with the same points. The
+ * word and its text node share one position object (parse-latin makes two equal ones): a word is
+ * most of a tree's nodes, and the passes that grow a word give it a new position, never edit one.
+ */
 function createToken(type: TokenType, value: string, start: Point, end: Point): Token {
   if (type === 'WordNode') {
-    return {
-      type: 'WordNode',
-      children: [{type: 'TextNode', value, position: {start, end}}],
-      position: {start, end}
-    }
+    const position = {start, end}
+    return {type: 'WordNode', children: [{type: 'TextNode', value, position}], position}
   }
   return {type, value, position: {start, end}} as Token
 }
