@@ -558,7 +558,8 @@ function mergeInnerFullStops(children: SentenceContent[]): void {
       if (next && nextNext && next.type === 'WhiteSpaceNode' && textOf(nextNext) === '.') continue
       children.splice(position, 1)
       previous.children.push(grandchild)
-      if (grandchild.position && previous.position) previous.position = {start: previous.position.start, end: grandchild.position.end}
+      if (grandchild.position && previous.position)
+        previous.position = {start: previous.position.start, end: grandchild.position.end}
       position--
     } else if (next?.type === 'WordNode') {
       children.splice(position, 1)
