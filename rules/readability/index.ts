@@ -1,5 +1,5 @@
 import {getDocument, quotationAround, type Rule, report} from '../../src/kit/index.js'
-import {consensusGrade, measureSentences, proseSentences} from '../../src/metrics/index.js'
+import {consensusGradeOf, proseSentences, sentenceGrade} from '../../src/metrics/index.js'
 
 export interface ReadabilityOptions {
   /** US school grade the article is written for; a general adult news reader is about 10. */
@@ -53,7 +53,7 @@ export const rule: Rule<ReadabilityOptions> = {
         const last = unit.words.at(-1)
         if (!first || !last) continue
         if (!options.quotations && quotationAround(document, first.start, last.end)) continue
-        const grade = consensusGrade(measureSentences([unit]))
+        const grade = sentenceGrade(unit)
         if (grade <= sentenceLimit) continue
         report(file, rule.meta, {
           start: unit.start,
@@ -65,7 +65,7 @@ export const rule: Rule<ReadabilityOptions> = {
       // The formulas were fitted on samples of 100 words or more; a brief or a snippet has no article grade.
       const scored = prose.filter((unit) => unit.words.length > 0)
       if (scored.reduce((sum, unit) => sum + unit.words.length, 0) < documentMinWords) return
-      const grade = consensusGrade(measureSentences(scored))
+      const grade = consensusGradeOf(scored)
       if (grade <= documentLimit) return
       // One message for the whole article, at its start, as ESLint places file-level problems.
       report(file, rule.meta, {

@@ -31,8 +31,10 @@ import {
  * call per node per pass, and most of them turn nodes into strings with nlcst-to-string before
  * looking at them: that was half the time of a parse and slow to warm up (the callbacks are
  * megamorphic and were compiled again and again). Each function below mirrors one plugin, in the
- * same order, with the same effect on the tree: the same splices, the same position objects, the
- * same keys in the same order. Where a plugin returns an index (array-iterate then moves there,
+ * same order, with the same effect on the tree: the same splices, the same points, the same keys
+ * in the same order. One difference: where a plugin moves the start or end of a node's position,
+ * the loop gives the node a new position object, for a word shares its position with its text
+ * node (see createToken in parse.ts) and the text node's must not move. Where a plugin returns an index (array-iterate then moves there,
  * never below 0), the loop does the same; where it returns nothing, the loop moves on by one; a
  * unist-util-visit-children plugin always moves on by one, even after a splice.
  *
@@ -120,7 +122,7 @@ function mergeEnglishElisionExceptions(sentence: Sentence): void {
       if (sibling?.type === 'WordNode' && textOf(sibling).toLowerCase() === 'w') {
         siblings.splice(index, 1)
         sibling.children.push(child)
-        if (sibling.position && child.position) sibling.position.end = child.position.end
+        if (sibling.position && child.position) sibling.position = {start: sibling.position.start, end: child.position.end}
       }
     } else if (isApostrophe(child.value)) {
       mergeElidingApostrophe(siblings, child, index)
@@ -141,7 +143,7 @@ function mergeElidingApostrophe(siblings: SentenceContent[], child: Mark, index:
   ) {
     siblings.splice(index, 1)
     previous.children.push(child)
-    if (previous.position && child.position) previous.position.end = child.position.end
+    if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
     return
   }
   const next = siblings[index + 1]
@@ -151,15 +153,15 @@ function mergeElidingApostrophe(siblings: SentenceContent[], child: Mark, index:
   if (elisionAffix.test(value)) {
     siblings.splice(index, 1)
     next.children.unshift(child)
-    if (next.position && child.position) next.position.start = child.position.start
+    if (next.position && child.position) next.position = {start: child.position.start, end: next.position.end}
   } else if (value === 'n' && other?.type === 'PunctuationNode' && isApostrophe(other.value)) {
     siblings.splice(index, 1)
     siblings.splice(index + 1, 1)
     next.children.unshift(child)
     next.children.push(other)
     if (next.position) {
-      if (child.position) next.position.start = child.position.start
-      if (other.position) next.position.end = other.position.end
+      if (child.position) next.position = {start: child.position.start, end: next.position.end}
+      if (other.position) next.position = {start: next.position.start, end: other.position.end}
     }
   }
 }
@@ -179,7 +181,7 @@ function mergeInitialWordSymbol(sentence: Sentence): void {
     ) {
       children.splice(index, 1)
       next.children.unshift(child)
-      if (next.position && child.position) next.position.start = child.position.start
+      if (next.position && child.position) next.position = {start: child.position.start, end: next.position.end}
       index = Math.max(index - 1, 0)
       continue
     }
@@ -199,7 +201,7 @@ function mergeFinalWordSymbol(sentence: Sentence): void {
       if (next?.type !== 'WordNode' && previous?.type === 'WordNode') {
         children.splice(index, 1)
         previous.children.push(child)
-        if (previous.position && child.position) previous.position.end = child.position.end
+        if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
         continue
       }
     }
@@ -229,7 +231,7 @@ function mergeInnerWordSymbol(sentence: Sentence): void {
           }
         }
         siblings.splice(index, end - index)
-        if (previous.position && last?.position) previous.position.end = last.position.end
+        if (previous.position && last?.position) previous.position = {start: previous.position.start, end: last.position.end}
         continue
       }
     }
@@ -267,7 +269,7 @@ function mergeInnerWordSlash(sentence: Sentence): void {
         if (nextWord) append(previous.children, nextWord.children)
         siblings.splice(index, nextWord ? 2 : 1)
         const tail = nextWord ?? child
-        if (previous.position && tail.position) previous.position.end = tail.position.end
+        if (previous.position && tail.position) previous.position = {start: previous.position.start, end: tail.position.end}
         continue
       }
     }
@@ -285,7 +287,7 @@ function mergeInitialisms(sentence: Sentence): void {
     if (child.type === 'PunctuationNode' && child.value === '.' && previous?.type === 'WordNode' && isInitialism(previous)) {
       children.splice(index, 1)
       previous.children.push(child)
-      if (previous.position && child.position) previous.position.end = child.position.end
+      if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
       continue
     }
     index++
@@ -358,12 +360,12 @@ function mergeEnglishPrefixExceptions(paragraph: Paragraph): void {
 function mergeStopIntoWord(paragraph: Paragraph, index: number, sentence: Sentence, word: Word, period: Mark): boolean {
   word.children.push(period)
   sentence.children.pop()
-  if (period.position && word.position) word.position.end = period.position.end
+  if (period.position && word.position) word.position = {start: word.position.start, end: period.position.end}
   const next = paragraph.children[index + 1]
   if (next?.type !== 'SentenceNode') return false
   append(sentence.children, next.children)
   paragraph.children.splice(index + 1, 1)
-  if (next.position && sentence.position) sentence.position.end = next.position.end
+  if (next.position && sentence.position) sentence.position = {start: sentence.position.start, end: next.position.end}
   return true
 }
 
@@ -378,13 +380,13 @@ function mergeNonWordSentences(paragraph: Paragraph): void {
       if (previous && 'children' in previous) {
         append(previous.children, child.children)
         children.splice(index, 1)
-        if (previous.position && child.position) previous.position.end = child.position.end
+        if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
         continue
       }
       const next = children[index + 1]
       if (next && 'children' in next) {
         next.children.unshift(...child.children)
-        if (next.position && child.position) next.position.start = child.position.start
+        if (next.position && child.position) next.position = {start: child.position.start, end: next.position.end}
         children.splice(index, 1)
       }
     }
@@ -410,8 +412,8 @@ function mergeAffixSymbol(paragraph: Paragraph): void {
         const second = child.children[1]
         child.children.shift()
         previous.children.push(first)
-        if (first.position && previous.position) previous.position.end = first.position.end
-        if (second?.position && child.position) child.position.start = second.position.start
+        if (first.position && previous.position) previous.position = {start: previous.position.start, end: first.position.end}
+        if (second?.position && child.position) child.position = {start: second.position.start, end: child.position.end}
         index = Math.max(index - 1, 1)
         continue
       }
@@ -430,7 +432,7 @@ function mergeInitialLowerCaseLetterSentences(paragraph: Paragraph): void {
     if (child.type === 'SentenceNode' && previous?.type === 'SentenceNode' && startsLowerCase(child)) {
       append(previous.children, child.children)
       children.splice(index, 1)
-      if (previous.position && child.position) previous.position.end = child.position.end
+      if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
       continue
     }
     index++
@@ -458,7 +460,7 @@ function mergeInitialDigitSentences(paragraph: Paragraph): void {
       if (head?.type === 'WordNode' && startsWithDigit(textOf(head))) {
         append(previous.children, child.children)
         children.splice(index, 1)
-        if (previous.position && child.position) previous.position.end = child.position.end
+        if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
         continue
       }
     }
@@ -505,7 +507,7 @@ function mergeAffixExceptions(paragraph: Paragraph): void {
     const previous = children[index - 1]
     if (previous && 'children' in previous && 'children' in child && startsWithComma(child)) {
       append(previous.children, child.children)
-      if (previous.position && child.position) previous.position.end = child.position.end
+      if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
       children.splice(index, 1)
       continue
     }
@@ -556,12 +558,13 @@ function mergeInnerFullStops(children: SentenceContent[]): void {
       if (next && nextNext && next.type === 'WhiteSpaceNode' && textOf(nextNext) === '.') continue
       children.splice(position, 1)
       previous.children.push(grandchild)
-      if (grandchild.position && previous.position) previous.position.end = grandchild.position.end
+      if (grandchild.position && previous.position)
+        previous.position = {start: previous.position.start, end: grandchild.position.end}
       position--
     } else if (next?.type === 'WordNode') {
       children.splice(position, 1)
       next.children.unshift(grandchild)
-      if (grandchild.position && next.position) next.position.start = grandchild.position.start
+      if (grandchild.position && next.position) next.position = {start: grandchild.position.start, end: next.position.end}
     }
   }
 }
@@ -580,7 +583,7 @@ function makeInitialWhiteSpaceSiblings(parent: Paragraph | Root): void {
     child.children.shift()
     children.splice(index, 0, head)
     const next = child.children[0]
-    if (next?.position && child.position) child.position.start = next.position.start
+    if (next?.position && child.position) child.position = {start: next.position.start, end: child.position.end}
   }
 }
 
@@ -596,7 +599,7 @@ function makeFinalWhiteSpaceSiblings(parent: Paragraph | Root): void {
         child.children.pop()
         children.splice(index + 1, 0, tail)
         const previous = child.children[child.children.length - 1]
-        if (previous?.position && child.position) child.position.end = previous.position.end
+        if (previous?.position && child.position) child.position = {start: child.position.start, end: previous.position.end}
         continue
       }
     }
@@ -627,7 +630,7 @@ function breakSentence(siblings: ParagraphContent[], child: Sentence, index: num
     siblings.splice(index + 1, 0, node, insertion)
     if (child.position && tail.position && head.position) {
       const end = child.position.end
-      child.position.end = tail.position.end
+      child.position = {start: child.position.start, end: tail.position.end}
       insertion.position = {start: head.position.start, end}
     }
     return index + 1

@@ -374,6 +374,15 @@ type Point = Position['start']
 type Token = ReturnType<ParseEnglish['tokenize']>[number]
 type TokenType = Token['type']
 
+/**
+ * The tokens of the text being tokenized, before they are copied out: one array reused by every
+ * call rather than a new one grown by doubling, whose discarded copies were an eighth of what a
+ * lint allocated (a plain-text file is tokenized whole, as one sentence). Emptied after each call
+ * so it keeps no tree alive, and let go after a very large text.
+ */
+const scratch: (Token | undefined)[] = []
+/** Past this many tokens the scratch array is dropped after use rather than kept for the next text. */
+const scratchKept = 1 << 16
 const tokenTypes: readonly TokenType[] = ['WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode']
 /** The token type of each UTF-16 unit: 0 while not yet known, else its index in `tokenTypes` plus one. */
 const typeOfCode = new Uint8Array(0x10000)
@@ -402,8 +411,9 @@ export class FastParseEnglish extends ParseEnglish {
   }
 
   override tokenize(value?: string | null): Token[] {
-    const tokens: Token[] = []
-    if (!value) return tokens
+    if (!value) return []
+    const tokens = scratch
+    let count = 0
     const origin = this.#origin
     let line = origin.line
     let column = origin.column
@@ -423,7 +433,7 @@ export class FastParseEnglish extends ParseEnglish {
         // One point object is the end of this token and the start of the next: a large file has
         // millions, and nothing changes a point in place (positions are replaced, never edited).
         const point: Point = {line, column, offset}
-        tokens.push(createToken(previousType, value.slice(from, index), start, point))
+        tokens[count++] = createToken(previousType, value.slice(from, index), start, point)
         from = index
         start = point
       }
@@ -437,9 +447,12 @@ export class FastParseEnglish extends ParseEnglish {
       previous = code
     }
     if (previousType !== undefined && from < value.length) {
-      tokens.push(createToken(previousType, value.slice(from), start, {line, column, offset}))
+      tokens[count++] = createToken(previousType, value.slice(from), start, {line, column, offset})
     }
-    return tokens
+    const result = tokens.slice(0, count) as Token[]
+    if (tokens.length > scratchKept) tokens.length = 0
+    else tokens.fill(undefined, 0, count)
+    return result
   }
 
   /** The token type parse-latin gives a character, learnt from parse-latin itself on first sight. */
@@ -454,14 +467,15 @@ export class FastParseEnglish extends ParseEnglish {
   }
 }
 
-/** A token as parse-latin makes it: a word wraps its text in a text node with the same points. */
+/**
+ * A token as parse-latin makes it: a word wraps its text in a text node with the same points. The
+ * word and its text node share one position object (parse-latin makes two equal ones): a word is
+ * most of a tree's nodes, and the passes that grow a word give it a new position, never edit one.
+ */
 function createToken(type: TokenType, value: string, start: Point, end: Point): Token {
   if (type === 'WordNode') {
-    return {
-      type: 'WordNode',
-      children: [{type: 'TextNode', value, position: {start, end}}],
-      position: {start, end}
-    }
+    const position = {start, end}
+    return {type: 'WordNode', children: [{type: 'TextNode', value, position}], position}
   }
   return {type, value, position: {start, end}} as Token
 }

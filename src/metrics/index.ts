@@ -409,14 +409,53 @@ export function measureDocument(document: ArticleDocument): Metrics {
  * words); the median is what most of them agree on, as retext-readability's "n of 7 agree" is.
  */
 export function consensusGrade(metrics: Metrics): number {
-  const grades = [
+  return middleOfFive(
     metrics.fleschKincaidGrade,
     metrics.gunningFog,
     metrics.smog,
     metrics.colemanLiau,
     metrics.automatedReadability
-  ].sort((a, b) => a - b)
-  return grades[2] ?? 0
+  )
+}
+
+/**
+ * `consensusGrade(measureSentences(units))`, without building the metrics: the readability rule
+ * grades every prose sentence, and the full metrics object of each was most of what it allocated.
+ */
+export function consensusGradeOf(units: readonly SentenceUnit[]): number {
+  return gradeOfCounts(countUnits(units))
+}
+
+/** `consensusGradeOf([unit])`: one sentence's grade, from its cached counts. */
+export function sentenceGrade(unit: SentenceUnit): number {
+  return gradeOfCounts(countsOf(unit))
+}
+
+/** The same rounded scores `metricsOf` gives these counts, and their median. */
+function gradeOfCounts(counts: SentenceCounts): number {
+  return middleOfFive(
+    round2(fleschKincaidGrade(counts)),
+    round2(gunningFog(counts)),
+    round2(smog(counts)),
+    round2(colemanLiau(counts)),
+    round2(automatedReadability(counts))
+  )
+}
+
+/** The median of five numbers (none NaN), as sorting them and taking the third would give, without an array. */
+function middleOfFive(a: number, b: number, c: number, d: number, e: number): number {
+  if (isMiddle(a, a, b, c, d, e)) return a
+  if (isMiddle(b, a, b, c, d, e)) return b
+  if (isMiddle(c, a, b, c, d, e)) return c
+  if (isMiddle(d, a, b, c, d, e)) return d
+  return e
+}
+
+/** Whether `value`, one of the five, sits third once they are sorted: at most two below it, at least three up to it. */
+function isMiddle(value: number, a: number, b: number, c: number, d: number, e: number): boolean {
+  const below = (a < value ? 1 : 0) + (b < value ? 1 : 0) + (c < value ? 1 : 0) + (d < value ? 1 : 0) + (e < value ? 1 : 0)
+  const upTo = (a <= value ? 1 : 0) + (b <= value ? 1 : 0) + (c <= value ? 1 : 0) + (d <= value ? 1 : 0) + (e <= value ? 1 : 0)
+  return below <= 2 && upTo >= 3
 }
 
 /** Block kinds read as running prose: headlines, captions, lists, tables and code are not. */

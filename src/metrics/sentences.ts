@@ -11,7 +11,6 @@
  * - "No." before a figure ("No. 10 said") does not end a sentence.
  */
 import {type ArticleDocument, oncePerDocument, type WordToken} from '../kit/document.js'
-import {countLeading} from '../kit/search.js'
 import type {Block, BlockKind} from '../kit/types.js'
 import type {SentenceCounts} from './index.js'
 
@@ -88,7 +87,7 @@ const sentenceStarters = new Set([
 export const sentenceUnits: (document: ArticleDocument) => readonly Unit[] = oncePerDocument(buildUnits)
 
 function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
-  const found = blocks[countLeading(blocks.length, (index) => (blocks[index]?.start ?? 0) <= offset) - 1]
+  const found = blocks[blocksStartingBy(blocks, offset) - 1]
   // Blocks may nest in HTML; the last one starting before the offset is the innermost if it still covers it.
   if (found && offset < found.end) return found
   for (let index = (found?.index ?? 0) - 1; index >= 0; index--) {
@@ -96,6 +95,18 @@ function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
     if (block && block.start <= offset && offset < block.end) return block
   }
   return undefined
+}
+
+/** How many of the blocks (sorted by start) start at or before `offset`: `countLeading` without a closure per word. */
+function blocksStartingBy(blocks: readonly Block[], offset: number): number {
+  let low = 0
+  let high = blocks.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((blocks[middle]?.start ?? 0) <= offset) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /**
@@ -107,8 +118,11 @@ function sameRun(a: Block, b: Block): boolean {
   return a.kind === 'paragraph' && b.kind === 'paragraph' && a.paragraph !== undefined && a.paragraph === b.paragraph
 }
 
+/** A draft's words until its run ends (one array for all). */
+const noWords: readonly WordToken[] = []
+
 interface Draft {
-  words: WordToken[]
+  words: readonly WordToken[]
   block: Block | undefined
   paragraph: number
   start: number
@@ -119,28 +133,39 @@ function buildUnits(document: ArticleDocument): Unit[] {
   const blocks = [...document.blocks].sort((a, b) => a.start - b.start || b.end - a.end)
   const drafts: Draft[] = []
   for (const sentence of document.sentences) {
+    const words = sentence.words
     let current: Draft | undefined
-    for (const word of sentence.words) {
+    // Where the current draft's words start in the sentence's: a draft takes a run of them.
+    let from = 0
+    for (let index = 0; index < words.length; index++) {
+      const word = words[index] as WordToken
       const block = blockAt(blocks, word.start)
-      const previous = current?.words.at(-1)
+      const previous = index > 0 ? words[index - 1] : undefined
       const newBlock =
         current !== undefined && block !== undefined && current.block !== undefined && !sameRun(current.block, block)
       const afterAbbreviation =
         previous?.text.endsWith('.') === true && sentenceStarters.has(word.lower) && /^\p{Lu}/u.test(word.text)
       if (!current || newBlock || afterAbbreviation) {
-        if (current) current.end = previous?.end ?? current.end
+        if (current) {
+          current.end = previous?.end ?? current.end
+          current.words = words.slice(from, index)
+        }
         current = {
-          words: [],
+          words: noWords,
           block,
           paragraph: sentence.paragraph,
           start: current ? word.start : sentence.start,
           end: sentence.end
         }
+        from = index
         drafts.push(current)
       }
-      current.words.push(word)
     }
-    if (current) current.end = sentence.end
+    if (current) {
+      current.end = sentence.end
+      // Most sentences are one unit: it shares the sentence's array of words rather than copying it.
+      current.words = from === 0 ? words : words.slice(from)
+    }
   }
   const joined = joinNumberAfterNo(drafts, document.text)
   const units: Unit[] = []
@@ -168,7 +193,8 @@ function joinNumberAfterNo(drafts: readonly Draft[], text: string): Draft[] {
       /^\p{N}/u.test(firstWord.text) &&
       /^\.\s+$/.test(text.slice(lastWord.end, firstWord.start))
     ) {
-      last.words.push(...draft.words)
+      // A new array: the draft's words may be its sentence's own.
+      last.words = last.words.concat(draft.words)
       last.end = draft.end
       continue
     }
