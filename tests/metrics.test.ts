@@ -13,7 +13,7 @@ import {
   type ReadabilityCounts,
   smog
 } from '../src/metrics/formulas.js'
-import {computeMetrics, countSyllables, type Metrics, measureTree} from '../src/metrics/index.js'
+import {computeMetrics, countSyllables, emptyMetrics, type Metrics, measureTree} from '../src/metrics/index.js'
 import {isComplexWord, isFamiliarWord} from '../src/metrics/words.js'
 import {readReference} from './readability-reference.js'
 
@@ -269,6 +269,14 @@ describe('computeMetrics', () => {
 })
 
 describe('measureTree', () => {
+  it('gives a text without words the metrics a failed file reports (emptyMetrics)', () => {
+    const trees: Root[] = [{type: 'RootNode', children: []}, parser.parse(''), parser.parse('   \n\n  ')]
+    for (const tree of trees) {
+      expect(measureTree(tree)).toEqual(emptyMetrics())
+    }
+    expect(computeMetrics({sentences: [], paragraphs: 0})).toEqual(emptyMetrics())
+  })
+
   it('measures the words/automated-readability passage as its test counts it', () => {
     const entry = wordsCases['automated-readability']
     if (entry === undefined || typeof entry === 'string') throw new Error('missing automated-readability')

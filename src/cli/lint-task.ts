@@ -6,7 +6,7 @@ import {lintText} from '../engine/lint.js'
 import {decode, encode, readBytesSync} from '../engine/read.js'
 import {writeAtomically} from '../engine/write.js'
 import {source} from '../kit/report.js'
-import {emptyMetrics} from '../metrics/index.js'
+import {emptyMetrics} from '../metrics/empty.js'
 import {failedResult, internalError, type LintTask, type TaskResult, toPlainMessage} from './task.js'
 
 const configs = new Map<number, ResolvedConfig>()
@@ -24,7 +24,7 @@ export async function runTask(task: LintTask): Promise<TaskResult> {
   let bytes = task.bytes
   if (!bytes) {
     const read = readBytesSync(task.file ?? task.display)
-    if (!read.ok) return await failedResult(task.display, read.reason)
+    if (!read.ok) return failedResult(task.display, read.reason)
     bytes = read.bytes
   }
   const decoded = decode(bytes)
@@ -73,7 +73,7 @@ export async function runBatch(tasks: readonly LintTask[]): Promise<TaskResult[]
     try {
       results.push(await runTask(task))
     } catch (error) {
-      results.push(await internalError(task.display, error))
+      results.push(internalError(task.display, error))
     }
   }
   return results

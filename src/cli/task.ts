@@ -5,6 +5,7 @@ import {formatOf} from '../engine/format.js'
 import type {FileReport} from '../engine/lint.js'
 import {source, withoutStackTraces} from '../kit/report.js'
 import type {Fix, Format} from '../kit/types.js'
+import {emptyMetrics} from '../metrics/empty.js'
 import type {Metrics} from '../metrics/index.js'
 
 /** One file to lint, as it crosses to a worker thread: plain data only. */
@@ -107,17 +108,13 @@ export function toFileReport(display: string, result: TaskResult): FileReport {
 }
 
 /** The report of a file whose linting threw: a bug in copydesk, reported on that file. */
-export async function internalError(filePath: string, error: unknown): Promise<TaskResult> {
+export function internalError(filePath: string, error: unknown): TaskResult {
   const reason = error instanceof Error ? error.message : String(error)
   return failedResult(filePath, `Internal error while linting this file: ${reason}`)
 }
 
-/**
- * A report for a file that could not be linted: one fatal message. The metrics module is loaded
- * only here, when a file fails: the main thread of a run in worker threads never needs it otherwise.
- */
-export async function failedResult(filePath: string, reason: string): Promise<TaskResult> {
-  const {emptyMetrics} = await import('../metrics/index.js')
+/** A report for a file that could not be linted: one fatal message. */
+export function failedResult(filePath: string, reason: string): TaskResult {
   return {
     format: formatOf(filePath),
     messages: [{reason, source, fatal: true}],

@@ -50,6 +50,7 @@ import {
   startsUppercase
 } from './words.js'
 
+export {emptyMetrics} from './empty.js'
 export {type SentenceUnit, sentenceUnits} from './sentences.js'
 export {countSyllables}
 
@@ -370,10 +371,6 @@ function walk(node: Nodes, state: WalkState): void {
 }
 
 /** Metrics of a file that could not be read or parsed: every figure 0. */
-export function emptyMetrics(): Metrics {
-  return measureTree({type: 'RootNode', children: []})
-}
-
 /**
  * Measure an nlcst tree: sentences are `SentenceNode`s, words are the text
  * of `WordNode`s, paragraphs are `ParagraphNode`s with at least one word.
