@@ -422,14 +422,17 @@ function mergeAffixSymbol(paragraph: Paragraph): void {
   }
 }
 
-/** parse-latin mergeInitialLowerCaseLetterSentences: a sentence whose first word is lower case goes on the one before. */
-function mergeInitialLowerCaseLetterSentences(paragraph: Paragraph): void {
+/**
+ * The paragraph passes that join a sentence to the one before it when `joins` says so: the
+ * sentence's children go on the previous sentence, which then ends where the joined one ended.
+ */
+function joinSentencesWhere(paragraph: Paragraph, joins: (sentence: Sentence) => boolean): void {
   const children = paragraph.children
   let index = 1
   while (index < children.length) {
     const child = children[index] as ParagraphContent
     const previous = children[index - 1]
-    if (child.type === 'SentenceNode' && previous?.type === 'SentenceNode' && startsLowerCase(child)) {
+    if (child.type === 'SentenceNode' && previous?.type === 'SentenceNode' && joins(child)) {
       append(previous.children, child.children)
       children.splice(index, 1)
       if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
@@ -437,6 +440,11 @@ function mergeInitialLowerCaseLetterSentences(paragraph: Paragraph): void {
     }
     index++
   }
+}
+
+/** parse-latin mergeInitialLowerCaseLetterSentences: a sentence whose first word is lower case goes on the one before. */
+function mergeInitialLowerCaseLetterSentences(paragraph: Paragraph): void {
+  joinSentencesWhere(paragraph, startsLowerCase)
 }
 
 /** Whether the first word of a sentence, before any mark, starts with a lower-case letter. */
@@ -450,22 +458,13 @@ function startsLowerCase(sentence: Sentence): boolean {
 
 /** parse-latin mergeInitialDigitSentences: a sentence starting with a digit ("1.5" split at the stop) goes on the one before. */
 function mergeInitialDigitSentences(paragraph: Paragraph): void {
-  const children = paragraph.children
-  let index = 1
-  while (index < children.length) {
-    const child = children[index] as ParagraphContent
-    const previous = children[index - 1]
-    if (previous?.type === 'SentenceNode' && child.type === 'SentenceNode') {
-      const head = child.children[0]
-      if (head?.type === 'WordNode' && startsWithDigit(textOf(head))) {
-        append(previous.children, child.children)
-        children.splice(index, 1)
-        if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
-        continue
-      }
-    }
-    index++
-  }
+  joinSentencesWhere(paragraph, startsWithDigitWord)
+}
+
+/** Whether a sentence's first child is a word starting with a digit. */
+function startsWithDigitWord(sentence: Sentence): boolean {
+  const head = sentence.children[0]
+  return head?.type === 'WordNode' && startsWithDigit(textOf(head))
 }
 
 /** parse-latin's digitStart, /^\d/. */
@@ -500,19 +499,8 @@ function mergePrefixExceptions(paragraph: Paragraph): void {
 
 /** parse-latin mergeAffixExceptions: a sentence starting with a comma or semicolon goes on the one before. */
 function mergeAffixExceptions(paragraph: Paragraph): void {
-  const children = paragraph.children
-  let index = 1
-  while (index < children.length) {
-    const child = children[index] as ParagraphContent
-    const previous = children[index - 1]
-    if (previous && 'children' in previous && 'children' in child && startsWithComma(child)) {
-      append(previous.children, child.children)
-      if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
-      children.splice(index, 1)
-      continue
-    }
-    index++
-  }
+  // parse-latin asks only that both have children; in a paragraph only sentences do.
+  joinSentencesWhere(paragraph, startsWithComma)
 }
 
 /** Whether the first mark of a sentence, before any word, is a comma or semicolon. */
