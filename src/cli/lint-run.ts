@@ -143,7 +143,8 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
         const entry = entries[started]
         if (entry) pending[started] = lintEntry(entry, configs[started], started)
       }
-      // The last files go out even if they do not fill a batch; the printer may need one sooner.
+      // The printer waits for this file next: it goes out now if its batch is not full yet. Once
+      // every file is queued, the last batch goes out whatever its size.
       batcher.need(index)
       if (started >= entries.length) batcher.flush()
       const entry = entries[index]
