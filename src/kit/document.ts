@@ -1,7 +1,7 @@
 import type {Literal, Paragraph, Root, Sentence, Word} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
-import {isWhiteSpace, normalizeWord} from './phrases.js'
+import {isWhiteSpace, straightenApostrophes} from './phrases.js'
 import {countLeading} from './search.js'
 import type {Block, CopydeskData} from './types.js'
 
@@ -156,7 +156,7 @@ function wordsOf(sentence: Sentence): WordToken[] {
       node: child,
       text: value,
       lower,
-      normal: normalizeLower(lower),
+      normal: straightenApostrophes(lower),
       start: child.position.start.offset ?? 0,
       end: child.position.end.offset ?? 0,
       index: words.length
@@ -176,16 +176,6 @@ function wordText(word: Word): string {
   let value = ''
   for (const child of children) value += 'value' in child ? child.value : nlcstToString(child)
   return value
-}
-
-/** A lowercased word with its apostrophes straightened: the same string when there are none. */
-function normalizeLower(lower: string): string {
-  for (let index = 0; index < lower.length; index++) {
-    const code = lower.charCodeAt(index)
-    // ‘ ’ ` (see normalizeWord)
-    if (code === 0x2018 || code === 0x2019 || code === 0x60) return normalizeWord(lower)
-  }
-  return lower
 }
 
 /**

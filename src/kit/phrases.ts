@@ -2,7 +2,11 @@ import type {WordToken} from './document.js'
 
 /** Lowercases and straightens apostrophes, so `Don’t` and `don't` are one key. */
 export function normalizeWord(word: string): string {
-  const lower = word.toLowerCase()
+  return straightenApostrophes(word.toLowerCase())
+}
+
+/** `normalizeWord` of a word already lowercased: the same string when it has no curly apostrophe. */
+export function straightenApostrophes(lower: string): string {
   // Most words have no apostrophe: skip the regex (and its copy) for them.
   return hasCurlyApostrophe(lower) ? lower.replace(/[’‘`]/g, "'") : lower
 }
@@ -130,7 +134,7 @@ export function withoutPossessive(word: WordToken): WordToken {
     node: word.node,
     text,
     lower,
-    normal: normalizeWord(lower),
+    normal: straightenApostrophes(lower),
     start: word.start,
     end: word.start + text.length,
     index: word.index
