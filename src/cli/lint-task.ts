@@ -1,12 +1,10 @@
 // The linting side of a task: what a worker thread runs (and the main thread with `--jobs 1`).
 // Kept apart from task.ts so that the main thread of a run in worker threads never loads the engine.
 import type {ResolvedConfig} from '../config/load.js'
-import {formatOf} from '../engine/format.js'
 import {lintText} from '../engine/lint.js'
 import {decode, encode, readBytesSync} from '../engine/read.js'
 import {writeAtomically} from '../engine/write.js'
 import {source} from '../kit/report.js'
-import {emptyMetrics} from '../metrics/empty.js'
 import {failedResult, internalError, type LintTask, type TaskResult, toPlainMessage} from './task.js'
 
 const configs = new Map<number, ResolvedConfig>()
@@ -28,10 +26,7 @@ export async function runTask(task: LintTask): Promise<TaskResult> {
     bytes = read.bytes
   }
   const decoded = decode(bytes)
-  const format = formatOf(task.display)
-  if (!decoded.ok) {
-    return {format, messages: [{reason: decoded.reason, source, fatal: true}], metrics: emptyMetrics(), stderr: '', failed: true}
-  }
+  if (!decoded.ok) return failedResult(task.display, decoded.reason)
   const report = lintText({text: decoded.text, path: task.display, config, fix: task.fix || task.fixDryRun})
   const messages = report.messages.map(toPlainMessage)
   let stderr = ''
