@@ -370,7 +370,6 @@ function walk(node: Nodes, state: WalkState): void {
   }
 }
 
-/** Metrics of a file that could not be read or parsed: every figure 0. */
 /**
  * Measure an nlcst tree: sentences are `SentenceNode`s, words are the text
  * of `WordNode`s, paragraphs are `ParagraphNode`s with at least one word.
