@@ -134,7 +134,7 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
   // Files are linted ahead of the one being printed, but never more than `ahead` of it: reports
   // come out in order and only a window of files is in memory at once. The window holds about
   // two batches per thread, so a thread has its next batch before it finishes the one in hand.
-  const ahead = Math.max(8, jobs * 4, batchSizeFor(lintable, jobs) * (jobs * 2 + 1))
+  const ahead = Math.max(8, jobs * 4, batchSizeFor(entries.length, jobs) * (jobs * 2 + 1))
   const pending: Array<Promise<TaskResult> | undefined> = []
   let started = 0
   try {
