@@ -16,7 +16,7 @@ import {readBaselineOption, settleBaseline} from './baseline.js'
 import {Batcher, batchSizeFor} from './batch.js'
 import {ReportCache} from './cache.js'
 import {expandPaths} from './files.js'
-import {createRunner} from './pool.js'
+import {createRunner, type Runner} from './pool.js'
 import {createProgress} from './progress.js'
 import type {Io} from './run.js'
 import {selectShard} from './shard.js'
@@ -40,8 +40,12 @@ function configFor(options: CliOptions, cwd: string): (folder: string) => Resolv
 /** Without `--jobs`, runs this small stay in one thread: starting workers would cost more than it saves. */
 const smallRun = 16
 
-/** The lint run: expand paths, lint the files (in worker threads), print each report as it is done, and return the exit code. */
-export async function lintCommand(options: CliOptions, io: Io): Promise<number> {
+/**
+ * The lint run: expand paths, lint the files (in worker threads), print each report as it is done,
+ * and return the exit code. `started` is a pool the caller started early for `--jobs`, used when
+ * the run needs that many threads (and left to the caller to close).
+ */
+export async function lintCommand(options: CliOptions, io: Io, started?: Runner): Promise<number> {
   const config = configFor(options, io.cwd)
   const baseline = readBaselineOption(options, io.cwd)
   const entries: Entry[] = []
@@ -62,6 +66,38 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
   const files = options.shard ? selectShard(expansion.files, options.shard, io.cwd) : expansion.files
   for (const file of files) entries.push({display: path.relative(io.cwd, file) || file, file, folder: path.dirname(file)})
 
+  const fixing = options.fix || options.fixDryRun
+  const cache = options.cache && !fixing ? new ReportCache(io.cwd, toolInfo().version) : undefined
+  const lintable = entries.filter((entry) => !entry.unmatched).length
+  const jobs = Math.min(options.jobs ?? (lintable < smallRun ? 1 : availableParallelism()), lintable)
+  // Without a cache every file is linted, so the threads start now and load the engine while
+  // configs are resolved; with one, on the first file not cached.
+  const runner = started && jobs === options.jobs ? started : createRunner(jobs, {start: cache === undefined})
+  if (started && runner !== started) await started.close()
+  try {
+    return await lintFiles(options, io, {entries, config, baseline, cache, lintable, jobs, runner})
+  } finally {
+    await runner.close()
+  }
+}
+
+interface LintRun {
+  readonly entries: readonly Entry[]
+  readonly config: (folder: string) => ResolvedConfig
+  readonly baseline: ReturnType<typeof readBaselineOption>
+  readonly cache: ReportCache | undefined
+  /** Entries that are files to lint (not arguments that matched nothing). */
+  readonly lintable: number
+  readonly jobs: number
+  readonly runner: Runner
+}
+
+/** Lints every entry with `runner`, prints the reports and returns the exit code. */
+async function lintFiles(
+  options: CliOptions,
+  io: Io,
+  {entries, config, baseline, cache, lintable, jobs, runner}: LintRun
+): Promise<number> {
   // Every config is resolved before the first file is linted, so a bad config stops the run
   // before any output, whatever the number of jobs.
   const configIds = new Map<ResolvedConfig, number>()
@@ -71,12 +107,6 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
     if (!configIds.has(resolved)) configIds.set(resolved, configIds.size)
     return resolved
   })
-
-  const fixing = options.fix || options.fixDryRun
-  const cache = options.cache && !fixing ? new ReportCache(io.cwd, toolInfo().version) : undefined
-  const lintable = entries.filter((entry) => !entry.unmatched).length
-  const jobs = Math.min(options.jobs ?? (lintable < smallRun ? 1 : availableParallelism()), lintable)
-  const runner = createRunner(jobs)
   const batcher = new Batcher(runner, (order) => batchSizeFor(entries.length - order, jobs))
 
   const lintEntry = async (entry: Entry, resolved: ResolvedConfig | undefined, order: number): Promise<TaskResult> => {
@@ -167,7 +197,6 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
       }
     }
   } finally {
-    await runner.close()
     progress.done()
   }
   const reports = baselining ? await settleBaseline(options, baseline, collected, io) : collected

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Piscina} from 'piscina'
 import {packageRoot} from '../package-root.js'
-import type {LintTask, TaskResult} from './task.js'
+import {type LintTask, type TaskResult, toWorkerBatch, type WorkerBatch} from './task.js'
 
 /** Lints batches of files: in worker threads, or in this thread for `--jobs 1` and single files. */
 export interface Runner {
@@ -15,12 +15,13 @@ export interface Runner {
 }
 
 /**
- * The main thread as a runner: the same batch function, so `--jobs 1` gives the same reports. The
- * engine is loaded with the first batch, so a run that lints nothing (every file cached) never loads it.
+ * The main thread as a runner: the same lint function, so `--jobs 1` gives the same reports, its
+ * findings handed to the report as the engine made them. The engine is loaded with the first
+ * batch, so a run that lints nothing (every file cached) never loads it.
  */
 function inThread(): Runner {
   return {
-    run: async (tasks) => (await import('./lint-task.js')).runBatch(tasks),
+    run: async (tasks) => (await import('./lint-task.js')).runBatch(tasks, 'engine'),
     close: async () => undefined,
     threads: 0
   }
@@ -41,18 +42,24 @@ function workerFile(): string {
 }
 
 /**
- * A pool of `jobs` worker threads. Threads start on the first task (a run where every file is
- * cached starts none) and each loads the rules once.
+ * A pool of `jobs` worker threads, each loading the rules once. With `start`, the threads start
+ * now, to load the engine while this thread is still finding files and resolving configs (a
+ * thread takes about a third of a second before it can lint); otherwise they start on the first
+ * task, so a run where every file is cached starts none.
  */
-export function createRunner(jobs: number): Runner {
+export function createRunner(jobs: number, {start = false}: {start?: boolean} = {}): Runner {
   if (jobs <= 1) return inThread()
-  let pool: Piscina<readonly LintTask[], TaskResult[]> | undefined
+  let pool: Piscina<WorkerBatch, TaskResult[]> | undefined = start ? startPool(jobs) : undefined
+  let closed = false
   return {
     run(tasks) {
       pool ??= startPool(jobs)
-      return pool.run(tasks)
+      return pool.run(toWorkerBatch(tasks))
     },
     async close() {
+      // Closed by whoever gives up the runner first: the run, or the command that started it early.
+      if (closed) return
+      closed = true
       await pool?.destroy()
     },
     get threads() {
@@ -61,8 +68,8 @@ export function createRunner(jobs: number): Runner {
   }
 }
 
-function startPool(jobs: number): Piscina<readonly LintTask[], TaskResult[]> {
-  return new Piscina<readonly LintTask[], TaskResult[]>({
+function startPool(jobs: number): Piscina<WorkerBatch, TaskResult[]> {
+  return new Piscina<WorkerBatch, TaskResult[]>({
     filename: workerFile(),
     minThreads: jobs,
     maxThreads: jobs,

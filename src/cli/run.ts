@@ -39,7 +39,25 @@ export const commands: Record<string, Command> = {
 
 /** The lint run: expand paths, lint the files (in worker threads), print each report as it is done, and return the exit code. */
 export async function lintCommand(options: CliOptions, io: Io): Promise<number> {
-  return (await import('./lint-run.js')).lintCommand(options, io)
+  // Started before the lint run is even loaded: a worker thread takes about a third of a second to
+  // start and load the engine, time this thread spends loading, finding files and resolving configs.
+  const workers = startsWorkers(options) ? (await import('./pool.js')).createRunner(options.jobs ?? 1, {start: true}) : undefined
+  try {
+    return await (await import('./lint-run.js')).lintCommand(options, io, workers)
+  } finally {
+    await workers?.close()
+  }
+}
+
+/**
+ * A run that will lint in worker threads whatever it finds (short of fewer files than threads):
+ * `--jobs` above 1, no cache (a run whose files are all cached starts no threads) and something
+ * besides standard input to lint. Without `--jobs`, the number of files decides, once they are found.
+ */
+function startsWorkers(options: CliOptions): boolean {
+  const caching = options.cache && !options.fix && !options.fixDryRun
+  const onlyStdin = options.paths.length > 0 && options.paths.every((value) => value === '-')
+  return options.jobs !== undefined && options.jobs > 1 && !caching && !onlyStdin
 }
 
 /** The whole CLI: never throws; internal errors print a short message (the stack with --debug). */

@@ -1,14 +1,14 @@
-import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import type {Point} from 'unist'
+import {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
 import {formatOf} from '../engine/format.js'
 import type {FileReport} from '../engine/lint.js'
-import {source, withoutStackTraces} from '../kit/report.js'
+import {source} from '../kit/report.js'
 import type {Fix, Format} from '../kit/types.js'
 import {emptyMetrics} from '../metrics/empty.js'
 import type {Metrics} from '../metrics/index.js'
 
-/** One file to lint, as it crosses to a worker thread: plain data only. */
+/** One file to lint, with the config it is linted under. */
 export interface LintTask {
   /** Absolute path, to read the file and to write fixes; `undefined` for standard input (never written). */
   readonly file?: string
@@ -20,16 +20,35 @@ export interface LintTask {
    * never cross between threads.
    */
   readonly bytes?: Uint8Array
-  /**
-   * A config arrives as a fresh copy with every task; its id lets a worker keep the first copy,
-   * so rules compile once per config and worker, not once per file.
-   */
+  /** Names the config, so that a worker keeps one copy of it and rules compile once per config and worker. */
   readonly configId: number
   readonly config: ResolvedConfig
   readonly fix: boolean
   readonly fixDryRun: boolean
   /** Send the linted text back (the HTML report shows it). */
   readonly keepText?: boolean
+}
+
+/** A task as it crosses to a worker thread: plain data, its config named by id only. */
+export type WorkerTask = Omit<LintTask, 'config'>
+
+/**
+ * A batch as it crosses to a worker thread. Each config crosses once per batch, not once per file:
+ * cloning the resolved config for every task cost about as much as cloning the reports back.
+ */
+export interface WorkerBatch {
+  readonly tasks: readonly WorkerTask[]
+  readonly configs: ReadonlyArray<readonly [number, ResolvedConfig]>
+}
+
+/** Splits tasks into what crosses to a worker: the tasks without their configs, and each config once. */
+export function toWorkerBatch(tasks: readonly LintTask[]): WorkerBatch {
+  const configs = new Map<number, ResolvedConfig>()
+  const plain = tasks.map(({config, ...task}) => {
+    configs.set(task.configId, config)
+    return task
+  })
+  return {tasks: plain, configs: [...configs]}
 }
 
 /** A message as plain data (a VFileMessage is an Error, and loses its fields crossing threads). */
@@ -47,10 +66,17 @@ export interface PlainMessage {
   readonly weak?: boolean
 }
 
+/**
+ * A finding in a result: plain data when it came from a worker thread (or the cache), or the
+ * engine's own VFileMessage when the file was linted in this thread, which the report then takes
+ * as it is instead of copying it to plain data and back.
+ */
+export type ResultMessage = PlainMessage | VFileMessage
+
 /** What linting one file gives back: the serialisable report, never the tree or the vfile. */
 export interface TaskResult {
   readonly format: Format
-  readonly messages: readonly PlainMessage[]
+  readonly messages: readonly ResultMessage[]
   readonly metrics: Metrics
   /** Text for standard error (the `--fix-dry-run` diff). */
   readonly stderr: string
@@ -60,34 +86,68 @@ export interface TaskResult {
   readonly text?: string
 }
 
+type Mutable<T> = {-readonly [K in keyof T]: T[K]}
+
+/** The fields of a message as plain data; assigned one by one, as object spreads cost a copy each. */
 export function toPlainMessage(message: VFileMessage): PlainMessage {
+  const plain: Mutable<PlainMessage> = {reason: message.reason}
+  if (message.ruleId !== undefined) plain.ruleId = message.ruleId
+  if (message.source !== undefined) plain.source = message.source
+  if (message.fatal !== undefined && message.fatal !== null) plain.fatal = message.fatal
+  if (message.place !== undefined) plain.place = message.place
+  if (message.actual !== undefined) plain.actual = message.actual
+  if (message.expected !== undefined) plain.expected = message.expected
+  if (message.url !== undefined) plain.url = message.url
+  if (message.note !== undefined) plain.note = message.note
+  if (message.fix !== undefined) plain.fix = message.fix
+  if (message.weak) plain.weak = true
+  return plain
+}
+
+/** A result as plain data, as the cache stores it. */
+export function toPlainResult(result: TaskResult): TaskResult {
   return {
-    reason: message.reason,
-    ...(message.ruleId === undefined ? {} : {ruleId: message.ruleId}),
-    ...(message.source === undefined ? {} : {source: message.source}),
-    ...(message.fatal === undefined || message.fatal === null ? {} : {fatal: message.fatal}),
-    ...(message.place === undefined ? {} : {place: message.place}),
-    ...(message.actual === undefined ? {} : {actual: message.actual}),
-    ...(message.expected === undefined ? {} : {expected: message.expected}),
-    ...(message.url === undefined ? {} : {url: message.url}),
-    ...(message.note === undefined ? {} : {note: message.note}),
-    ...(message.fix === undefined ? {} : {fix: message.fix}),
-    ...(message.weak ? {weak: true} : {})
+    ...result,
+    messages: result.messages.map((message) => (message instanceof VFileMessage ? toPlainMessage(message) : message))
   }
 }
 
-/** Rebuilds a message as `file.message` made it, so every reporter renders it as before. */
-export function reviveMessage(file: VFile, plain: PlainMessage): VFileMessage {
-  const message = file.message(plain.reason, {
-    ...(plain.place === undefined ? {} : {place: plain.place}),
-    ...(plain.ruleId === undefined ? {} : {ruleId: plain.ruleId}),
-    ...(plain.source === undefined ? {} : {source: plain.source})
-  })
+/** `line:column` of a point, as unist-util-stringify-position writes it (a missing number is 1). */
+function pointName(point: Point | undefined): string {
+  const line = point?.line
+  const column = point?.column
+  return `${line && typeof line === 'number' ? line : 1}:${column && typeof column === 'number' ? column : 1}`
+}
+
+/**
+ * Rebuilds a message with the fields, in the order, that `file.message` gives it on a file at
+ * `path`, so every reporter renders it as before. It gets the VFileMessage prototype but is not
+ * constructed as an Error: a revived message is only read, never thrown, and the Error
+ * constructor made reviving the reports of a run about five times slower.
+ */
+export function reviveMessage(path: string, plain: PlainMessage): VFileMessage {
+  const place = plain.place || undefined
+  const start = place && 'start' in place ? place.start : place
+  const message = Object.create(VFileMessage.prototype) as Mutable<VFileMessage>
+  message.ancestors = undefined
+  message.cause = undefined
+  message.column = start ? start.column : undefined
   message.fatal = plain.fatal
-  if (plain.actual !== undefined) message.actual = plain.actual
-  if (plain.expected !== undefined) message.expected = [...plain.expected]
-  if (plain.url !== undefined) message.url = plain.url
-  if (plain.note !== undefined) message.note = plain.note
+  message.file = path
+  message.message = plain.reason
+  message.line = start ? start.line : undefined
+  const name =
+    place === undefined ? '1:1' : 'start' in place ? `${pointName(place.start)}-${pointName(place.end)}` : pointName(place)
+  message.name = path ? `${path}:${name}` : name
+  message.place = place
+  message.reason = plain.reason
+  message.ruleId = plain.ruleId || undefined
+  message.source = plain.source || undefined
+  message.stack = ''
+  message.actual = plain.actual
+  message.expected = plain.expected === undefined ? undefined : [...plain.expected]
+  message.note = plain.note
+  message.url = plain.url
   if (plain.fix !== undefined) message.fix = plain.fix
   if (plain.weak) message.weak = true
   return message
@@ -95,13 +155,10 @@ export function reviveMessage(file: VFile, plain: PlainMessage): VFileMessage {
 
 /** The report the reporters take, under the path this run shows. */
 export function toFileReport(display: string, result: TaskResult): FileReport {
-  const file = new VFile({path: display})
-  // Each revived message is an Error again; its stack would be captured here and never shown.
-  const messages = withoutStackTraces(() => result.messages.map((plain) => reviveMessage(file, plain)))
   return {
     path: display,
     format: result.format,
-    messages,
+    messages: result.messages.map((message) => (message instanceof VFileMessage ? message : reviveMessage(display, message))),
     metrics: result.metrics,
     ...(result.text === undefined ? {} : {text: result.text})
   }
