@@ -9,7 +9,7 @@ import type {FileReport} from '../engine/lint.js'
 import {readBytes} from '../engine/read.js'
 import {severityOf} from '../engine/severity.js'
 import {interactiveFormats, reporters} from '../reporters/index.js'
-import {streamingReporters} from '../reporters/stream.js'
+import {streamingFormats} from '../reporters/stream.js'
 import {toolInfo} from '../reporters/tool.js'
 import {type CliOptions, UsageError} from './args.js'
 import {readBaselineOption, settleBaseline} from './baseline.js'
@@ -107,7 +107,18 @@ async function lintFiles(
     if (!configIds.has(resolved)) configIds.set(resolved, configIds.size)
     return resolved
   })
-  const batcher = new Batcher(runner, (order) => batchSizeFor(entries.length - order, jobs))
+  const loadReporter = reporters[options.format]
+  if (!loadReporter) throw new UsageError(`unknown format ${options.format}`)
+  const reporter = await loadReporter()
+  const reporterOptions = {color: options.color, quiet: options.quiet, cwd: io.cwd}
+  // A baseline needs every report before it can tell new findings from known ones: no streaming then.
+  const baselining = options.baseline !== undefined || options.writeBaseline !== undefined
+  const streaming = baselining ? undefined : await streamingFormats[options.format]?.()
+  const stream = streaming?.stream(reporterOptions)
+  // Worker threads render each file's part of a streamed report and send the text, not every
+  // message; a cached run needs the messages themselves, to store them.
+  const render = stream && !cache ? {format: options.format, color: options.color, quiet: options.quiet} : undefined
+  const batcher = new Batcher(runner, (order) => batchSizeFor(entries.length - order, jobs), render)
 
   const lintEntry = async (entry: Entry, resolved: ResolvedConfig | undefined, order: number): Promise<TaskResult> => {
     if (entry.unmatched || !resolved) return failedResult(entry.display, `No files matching \`${entry.display}\``)
@@ -143,13 +154,6 @@ async function lintFiles(
     }
   }
 
-  const loadReporter = reporters[options.format]
-  if (!loadReporter) throw new UsageError(`unknown format ${options.format}`)
-  const reporter = await loadReporter()
-  const reporterOptions = {color: options.color, quiet: options.quiet, cwd: io.cwd}
-  // A baseline needs every report before it can tell new findings from known ones: no streaming then.
-  const baselining = options.baseline !== undefined || options.writeBaseline !== undefined
-  const stream = baselining ? undefined : await streamingReporters[options.format]?.(reporterOptions)
   const progress = createProgress(io.stderr, {
     enabled: io.interactive === true && interactiveFormats.has(options.format) && !options.fixDryRun,
     total: lintable,
@@ -183,17 +187,19 @@ async function lintFiles(
       if (!entry || !result) continue
       if (result.failed) failed = true
       if (result.stderr) io.stderr(result.stderr)
-      const report = toFileReport(entry.display, result)
       if (!entry.unmatched) progress.tick(entry.display)
-      if (stream) {
-        const text = stream.file(quieted(report, options.quiet))
+      if (stream && streaming) {
+        // Rendered by the worker thread, or here for a file linted in this thread (or failed).
+        const rendered = result.rendered ?? streaming.render(toFileReport(entry.display, result), reporterOptions)
+        const text = stream.add(rendered)
         if (text) {
           progress.done()
           io.stdout(text)
         }
-        countFindings(tally, report)
+        tally.errors += rendered.errors
+        tally.warnings += rendered.warnings
       } else {
-        collected.push(report)
+        collected.push(toFileReport(entry.display, result))
       }
     }
   } finally {

@@ -5,6 +5,7 @@ import {lintText} from '../engine/lint.js'
 import {decode, encode, readBytesSync} from '../engine/read.js'
 import {writeAtomically} from '../engine/write.js'
 import {source} from '../kit/report.js'
+import {streamingFormats} from '../reporters/stream.js'
 import {
   failedResult,
   internalError,
@@ -13,6 +14,7 @@ import {
   type ResultMessage,
   reviveMessage,
   type TaskResult,
+  toFileReport,
   toPlainMessage,
   type WorkerBatch,
   type WorkerTask
@@ -92,15 +94,27 @@ export async function runBatch(tasks: readonly LintTask[], form: MessageForm): P
 /** Each config a worker has been sent, by id: the first copy is kept, so rules compile once per config and worker. */
 const workerConfigs = new Map<number, ResolvedConfig>()
 
-/** A worker thread's batch: its configs arrive once per batch, its findings go back as plain data. */
+/**
+ * A worker thread's batch: its configs arrive once per batch. Its findings go back as plain data
+ * or, for a streamed report, as each file's rendered part: one string crosses instead of every
+ * message, and the main thread neither rebuilds the messages nor renders them.
+ */
 export async function runWorkerBatch(batch: WorkerBatch): Promise<TaskResult[]> {
   for (const [id, config] of batch.configs) if (!workerConfigs.has(id)) workerConfigs.set(id, config)
+  const render = batch.render
+  const format = render ? await streamingFormats[render.format]?.() : undefined
   const results: TaskResult[] = []
   for (const task of batch.tasks) {
     try {
       const config = workerConfigs.get(task.configId)
       if (!config) throw new Error(`config ${task.configId} was not sent with the batch`)
-      results.push(await runTask(task, config, 'plain'))
+      if (render && format) {
+        const result = await runTask(task, config, 'engine')
+        const rendered = format.render(toFileReport(task.display, result), render)
+        results.push({...result, messages: [], rendered})
+      } else {
+        results.push(await runTask(task, config, 'plain'))
+      }
     } catch (error) {
       results.push(internalError(task.display, error))
     }

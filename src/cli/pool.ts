@@ -3,12 +3,15 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Piscina} from 'piscina'
 import {packageRoot} from '../package-root.js'
-import {type LintTask, type TaskResult, toWorkerBatch, type WorkerBatch} from './task.js'
+import {type LintTask, type RenderRequest, type TaskResult, toWorkerBatch, type WorkerBatch} from './task.js'
 
 /** Lints batches of files: in worker threads, or in this thread for `--jobs 1` and single files. */
 export interface Runner {
-  /** The results in the order of the tasks. */
-  run(tasks: readonly LintTask[]): Promise<TaskResult[]>
+  /**
+   * The results in the order of the tasks. Worker threads also render each file's part of the
+   * streamed report when asked (`render`); this thread leaves that to the printer.
+   */
+  run(tasks: readonly LintTask[], render?: RenderRequest): Promise<TaskResult[]>
   close(): Promise<void>
   /** Worker threads started (0: everything ran in this thread). */
   readonly threads: number
@@ -52,9 +55,9 @@ export function createRunner(jobs: number, {start = false}: {start?: boolean} = 
   let pool: Piscina<WorkerBatch, TaskResult[]> | undefined = start ? startPool(jobs) : undefined
   let closed = false
   return {
-    run(tasks) {
+    run(tasks, render) {
       pool ??= startPool(jobs)
-      return pool.run(toWorkerBatch(tasks))
+      return pool.run(toWorkerBatch(tasks, render))
     },
     async close() {
       // Closed by whoever gives up the runner first: the run, or the command that started it early.

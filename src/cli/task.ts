@@ -7,6 +7,7 @@ import {source} from '../kit/report.js'
 import type {Fix, Format} from '../kit/types.js'
 import {emptyMetrics} from '../metrics/empty.js'
 import type {Metrics} from '../metrics/index.js'
+import type {RenderedFile, StreamOptions} from '../reporters/stream.js'
 
 /** One file to lint, with the config it is linted under. */
 export interface LintTask {
@@ -39,16 +40,22 @@ export type WorkerTask = Omit<LintTask, 'config'>
 export interface WorkerBatch {
   readonly tasks: readonly WorkerTask[]
   readonly configs: ReadonlyArray<readonly [number, ResolvedConfig]>
+  readonly render?: RenderRequest
+}
+
+/** A streamed report's format and options, for a worker thread to render each file's part. */
+export interface RenderRequest extends StreamOptions {
+  readonly format: string
 }
 
 /** Splits tasks into what crosses to a worker: the tasks without their configs, and each config once. */
-export function toWorkerBatch(tasks: readonly LintTask[]): WorkerBatch {
+export function toWorkerBatch(tasks: readonly LintTask[], render?: RenderRequest): WorkerBatch {
   const configs = new Map<number, ResolvedConfig>()
   const plain = tasks.map(({config, ...task}) => {
     configs.set(task.configId, config)
     return task
   })
-  return {tasks: plain, configs: [...configs]}
+  return {tasks: plain, configs: [...configs], ...(render === undefined ? {} : {render})}
 }
 
 /** A message as plain data (a VFileMessage is an Error, and loses its fields crossing threads). */
@@ -84,6 +91,8 @@ export interface TaskResult {
   readonly failed: boolean
   /** The text the positions refer to, when the task asked for it. */
   readonly text?: string
+  /** The file's part of the streamed report, rendered by the worker thread; `messages` is then empty. */
+  readonly rendered?: RenderedFile
 }
 
 type Mutable<T> = {-readonly [K in keyof T]: T[K]}
