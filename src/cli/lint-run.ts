@@ -42,8 +42,8 @@ const smallRun = 16
 
 /**
  * The lint run: expand paths, lint the files (in worker threads), print each report as it is done,
- * and return the exit code. `started` is a pool the caller started early for `--jobs`, used when
- * the run needs that many threads (and left to the caller to close).
+ * and return the exit code. `started` is a pool the caller started early for `--jobs`: used when
+ * the run lints with that many threads, closed at once otherwise.
  */
 export async function lintCommand(options: CliOptions, io: Io, started?: Runner): Promise<number> {
   const config = configFor(options, io.cwd)
