@@ -40,12 +40,8 @@ function configFor(options: CliOptions, cwd: string): (folder: string) => Resolv
 /** Without `--jobs`, runs this small stay in one thread: starting workers would cost more than it saves. */
 const smallRun = 16
 
-/**
- * The lint run: expand paths, lint the files (in worker threads), print each report as it is done,
- * and return the exit code. `started` is a pool the caller started early for `--jobs`: used when
- * the run lints with that many threads, closed at once otherwise.
- */
-export async function lintCommand(options: CliOptions, io: Io, started?: Runner): Promise<number> {
+/** The lint run: expand paths, lint the files (in worker threads), print each report as it is done, and return the exit code. */
+export async function lintCommand(options: CliOptions, io: Io): Promise<number> {
   const config = configFor(options, io.cwd)
   const baseline = readBaselineOption(options, io.cwd)
   const entries: Entry[] = []
@@ -72,8 +68,7 @@ export async function lintCommand(options: CliOptions, io: Io, started?: Runner)
   const jobs = Math.min(options.jobs ?? (lintable < smallRun ? 1 : availableParallelism()), lintable)
   // Without a cache every file is linted, so the threads start now and load the engine while
   // configs are resolved; with one, on the first file not cached.
-  const runner = started && jobs === options.jobs ? started : createRunner(jobs, {start: cache === undefined})
-  if (started && runner !== started) await started.close()
+  const runner = createRunner(jobs, {start: cache === undefined})
   try {
     return await lintFiles(options, io, {entries, config, baseline, cache, lintable, jobs, runner})
   } finally {

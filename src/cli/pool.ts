@@ -53,16 +53,12 @@ function workerFile(): string {
 export function createRunner(jobs: number, {start = false}: {start?: boolean} = {}): Runner {
   if (jobs <= 1) return inThread()
   let pool: Piscina<WorkerBatch, TaskResult[]> | undefined = start ? startPool(jobs) : undefined
-  let closed = false
   return {
     run(tasks, render) {
       pool ??= startPool(jobs)
       return pool.run(toWorkerBatch(tasks, render))
     },
     async close() {
-      // Closed by whoever gives up the runner first: the run, or the command that started it early.
-      if (closed) return
-      closed = true
       await pool?.destroy()
     },
     get threads() {

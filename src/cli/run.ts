@@ -1,5 +1,3 @@
-import {statSync} from 'node:fs'
-import path from 'node:path'
 import {BaselineError} from '../baseline.js'
 import {ConfigError} from '../config/error.js'
 import {toolInfo} from '../reporters/tool.js'
@@ -41,38 +39,7 @@ export const commands: Record<string, Command> = {
 
 /** The lint run: expand paths, lint the files (in worker threads), print each report as it is done, and return the exit code. */
 export async function lintCommand(options: CliOptions, io: Io): Promise<number> {
-  // Started before the lint run is even loaded: a worker thread takes about a third of a second to
-  // start and load the engine, time this thread spends loading, finding files and resolving configs.
-  const workers = startsWorkers(options, io.cwd)
-    ? (await import('./pool.js')).createRunner(options.jobs ?? 1, {start: true})
-    : undefined
-  try {
-    return await (await import('./lint-run.js')).lintCommand(options, io, workers)
-  } finally {
-    await workers?.close()
-  }
-}
-
-/**
- * A run that will lint in worker threads: `--jobs` above 1, no cache (a run whose files are all
- * cached starts no threads), and possibly as many files as threads (fewer are linted with fewer
- * threads, or in this thread). Without `--jobs`, the number of files decides, once they are found.
- */
-function startsWorkers(options: CliOptions, cwd: string): boolean {
-  if (options.jobs === undefined || options.jobs <= 1) return false
-  if (options.cache && !options.fix && !options.fixDryRun) return false
-  // Standard input and named files are one file each; a folder or a glob may be any number.
-  const args = new Set(options.paths.length > 0 ? options.paths : ['.'])
-  const oneFileEach = args.size < options.jobs && [...args].every((arg) => arg === '-' || isFile(path.resolve(cwd, arg)))
-  return !oneFileEach
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file, {throwIfNoEntry: false})?.isFile() === true
-  } catch {
-    return false
-  }
+  return (await import('./lint-run.js')).lintCommand(options, io)
 }
 
 /** The whole CLI: never throws; internal errors print a short message (the stack with --debug). */

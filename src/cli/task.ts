@@ -1,9 +1,8 @@
-import type {Point} from 'unist'
 import {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
 import {formatOf} from '../engine/format.js'
 import type {FileReport} from '../engine/lint.js'
-import {source} from '../kit/report.js'
+import {source, withoutStackTraces} from '../kit/report.js'
 import type {Fix, Format} from '../kit/types.js'
 import {emptyMetrics} from '../metrics/empty.js'
 import type {Metrics} from '../metrics/index.js'
@@ -121,42 +120,29 @@ export function toPlainResult(result: TaskResult): TaskResult {
   }
 }
 
-/** `line:column` of a point, as unist-util-stringify-position writes it (a missing number is 1). */
-function pointName(point: Point | undefined): string {
-  const line = point?.line
-  const column = point?.column
-  return `${line && typeof line === 'number' ? line : 1}:${column && typeof column === 'number' ? column : 1}`
-}
-
 /**
- * Rebuilds a message with the fields, in the order, that `file.message` gives it on a file at
- * `path`, so every reporter renders it as before. It gets the VFileMessage prototype but is not
- * constructed as an Error: a revived message is only read, never thrown, and the Error
- * constructor made reviving the reports of a run about five times slower.
+ * Rebuilds a message as `file.message` makes it on a file at `path` (the same fields in the same
+ * order, its name prefixed with the path), so every reporter renders it as before.
  */
 export function reviveMessage(path: string, plain: PlainMessage): VFileMessage {
-  const place = plain.place || undefined
-  const start = place && 'start' in place ? place.start : place
-  const message = Object.create(VFileMessage.prototype) as Mutable<VFileMessage>
-  message.ancestors = undefined
-  message.cause = undefined
-  message.column = start ? start.column : undefined
+  // Each revived message is an Error again; its stack would be captured here and never shown.
+  const message = withoutStackTraces(
+    () =>
+      new VFileMessage(plain.reason, {
+        ...(plain.place === undefined ? {} : {place: plain.place}),
+        ...(plain.ruleId === undefined ? {} : {ruleId: plain.ruleId}),
+        ...(plain.source === undefined ? {} : {source: plain.source})
+      })
+  )
+  if (path) {
+    message.name = `${path}:${message.name}`
+    message.file = path
+  }
   message.fatal = plain.fatal
-  message.file = path
-  message.message = plain.reason
-  message.line = start ? start.line : undefined
-  const name =
-    place === undefined ? '1:1' : 'start' in place ? `${pointName(place.start)}-${pointName(place.end)}` : pointName(place)
-  message.name = path ? `${path}:${name}` : name
-  message.place = place
-  message.reason = plain.reason
-  message.ruleId = plain.ruleId || undefined
-  message.source = plain.source || undefined
-  message.stack = ''
-  message.actual = plain.actual
-  message.expected = plain.expected === undefined ? undefined : [...plain.expected]
-  message.note = plain.note
-  message.url = plain.url
+  if (plain.actual !== undefined) message.actual = plain.actual
+  if (plain.expected !== undefined) message.expected = [...plain.expected]
+  if (plain.url !== undefined) message.url = plain.url
+  if (plain.note !== undefined) message.note = plain.note
   if (plain.fix !== undefined) message.fix = plain.fix
   if (plain.weak) message.weak = true
   return message
