@@ -1,5 +1,5 @@
 import type {Runner} from './pool.js'
-import type {LintTask, TaskResult} from './task.js'
+import type {LintTask, RenderRequest, TaskResult} from './task.js'
 
 /**
  * How many files go to a worker at once, when `files` are left to hand out: enough to spread them
@@ -33,9 +33,13 @@ export class Batcher {
   /** The printer waits for every file up to this place in the run. */
   #needed = -1
 
-  constructor(runner: Runner, size: (order: number) => number) {
+  readonly #render: RenderRequest | undefined
+
+  /** With `render`, worker threads send each file's part of the streamed report instead of its messages. */
+  constructor(runner: Runner, size: (order: number) => number, render?: RenderRequest) {
     this.#runner = runner
     this.#size = size
+    this.#render = render
   }
 
   /** Queues a task; `order` is its place in the run. Resolves with its result. */
@@ -58,17 +62,22 @@ export class Batcher {
     const batch = this.#waiting
     if (batch.length === 0) return
     this.#waiting = []
-    this.#runner.run(batch.map((waiting) => waiting.task)).then(
-      (results) => {
-        batch.forEach((waiting, index) => {
-          const result = results[index]
-          if (result) waiting.resolve(result)
-          else waiting.reject(new Error('the worker returned no report for this file'))
-        })
-      },
-      (error: unknown) => {
-        for (const waiting of batch) waiting.reject(error)
-      }
-    )
+    this.#runner
+      .run(
+        batch.map((waiting) => waiting.task),
+        this.#render
+      )
+      .then(
+        (results) => {
+          batch.forEach((waiting, index) => {
+            const result = results[index]
+            if (result) waiting.resolve(result)
+            else waiting.reject(new Error('the worker returned no report for this file'))
+          })
+        },
+        (error: unknown) => {
+          for (const waiting of batch) waiting.reject(error)
+        }
+      )
   }
 }

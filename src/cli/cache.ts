@@ -3,7 +3,7 @@ import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import path from 'node:path'
 import type {ResolvedConfig} from '../config/load.js'
 import type {Format} from '../kit/types.js'
-import type {TaskResult} from './task.js'
+import {type TaskResult, toPlainResult} from './task.js'
 
 export const cacheFolderName = '.copydesk-cache'
 /** Bumped when the shape of an entry changes. */
@@ -74,7 +74,8 @@ export class ReportCache {
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
     try {
       mkdirSync(path.dirname(file), {recursive: true})
-      writeFileSync(temporary, JSON.stringify({...result, stderr: ''}))
+      // Findings linted in this thread are the engine's VFileMessages: stored as plain data.
+      writeFileSync(temporary, JSON.stringify({...toPlainResult(result), stderr: ''}))
       renameSync(temporary, file)
     } catch {
       rmSync(temporary, {force: true})

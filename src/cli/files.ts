@@ -1,4 +1,4 @@
-import {existsSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, readFileSync, type Stats, statSync} from 'node:fs'
 import path from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 import {extensions} from '../engine/format.js'
@@ -28,31 +28,36 @@ export async function expandPaths(args: readonly string[], cwd: string): Promise
   const ignored = new LintIgnore()
   for (const arg of args) {
     const absolute = path.resolve(cwd, arg)
-    let pattern: string
-    let explicit = false
-    if (existsSync(absolute) && statSync(absolute).isDirectory()) {
-      pattern = `${literal(path.relative(cwd, absolute) || '.')}/**/*.{${walkedExtensions.join(',')}}`
-    } else if (existsSync(absolute)) {
-      pattern = literal(path.relative(cwd, absolute))
-      explicit = true
-    } else {
-      pattern = arg
-    }
+    // One stat per argument: a run may name thousands of files.
+    const stats = statOf(absolute)
+    const pattern = stats?.isDirectory()
+      ? `${literal(path.relative(cwd, absolute) || '.')}/**/*.{${walkedExtensions.join(',')}}`
+      : arg
     // globby is loaded only for a directory or a glob: naming files (a pre-publish check of one
     // article, an editor) should not pay for loading it.
-    const found = explicit
-      ? [absolute]
-      : await (await import('globby')).globby(pattern, {
-          cwd,
-          absolute: true,
-          dot: false,
-          ignore: ['**/node_modules/**', '**/.git/**']
-        })
+    const found =
+      stats && !stats.isDirectory()
+        ? [absolute]
+        : await (await import('globby')).globby(pattern, {
+            cwd,
+            absolute: true,
+            dot: false,
+            ignore: ['**/node_modules/**', '**/.git/**']
+          })
     const kept = found.filter((file) => !ignored.ignores(file))
     if (kept.length === 0 && found.length === 0) unmatched.push(arg)
     for (const file of kept) files.add(path.normalize(file))
   }
   return {files: [...files].sort(), unmatched}
+}
+
+/** What is at `file`, or `undefined` when nothing can be read there (as `existsSync` would say). */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file, {throwIfNoEntry: false})
+  } catch {
+    return undefined
+  }
 }
 
 /** `.lintignore` files from a file's folder up to the filesystem root; the nearest that decides wins. */

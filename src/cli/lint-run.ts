@@ -9,14 +9,14 @@ import type {FileReport} from '../engine/lint.js'
 import {readBytes} from '../engine/read.js'
 import {severityOf} from '../engine/severity.js'
 import {interactiveFormats, reporters} from '../reporters/index.js'
-import {streamingReporters} from '../reporters/stream.js'
+import {streamingFormats} from '../reporters/stream.js'
 import {toolInfo} from '../reporters/tool.js'
 import {type CliOptions, UsageError} from './args.js'
 import {readBaselineOption, settleBaseline} from './baseline.js'
 import {Batcher, batchSizeFor} from './batch.js'
 import {ReportCache} from './cache.js'
 import {expandPaths} from './files.js'
-import {createRunner} from './pool.js'
+import {createRunner, type Runner} from './pool.js'
 import {createProgress} from './progress.js'
 import type {Io} from './run.js'
 import {selectShard} from './shard.js'
@@ -62,6 +62,37 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
   const files = options.shard ? selectShard(expansion.files, options.shard, io.cwd) : expansion.files
   for (const file of files) entries.push({display: path.relative(io.cwd, file) || file, file, folder: path.dirname(file)})
 
+  const fixing = options.fix || options.fixDryRun
+  const cache = options.cache && !fixing ? new ReportCache(io.cwd, toolInfo().version) : undefined
+  const lintable = entries.filter((entry) => !entry.unmatched).length
+  const jobs = Math.min(options.jobs ?? (lintable < smallRun ? 1 : availableParallelism()), lintable)
+  // Without a cache every file is linted, so the threads start now and load the engine while
+  // configs are resolved; with one, on the first file not cached.
+  const runner = createRunner(jobs, {start: cache === undefined})
+  try {
+    return await lintFiles(options, io, {entries, config, baseline, cache, lintable, jobs, runner})
+  } finally {
+    await runner.close()
+  }
+}
+
+interface LintRun {
+  readonly entries: readonly Entry[]
+  readonly config: (folder: string) => ResolvedConfig
+  readonly baseline: ReturnType<typeof readBaselineOption>
+  readonly cache: ReportCache | undefined
+  /** Entries that are files to lint (not arguments that matched nothing). */
+  readonly lintable: number
+  readonly jobs: number
+  readonly runner: Runner
+}
+
+/** Lints every entry with `runner`, prints the reports and returns the exit code. */
+async function lintFiles(
+  options: CliOptions,
+  io: Io,
+  {entries, config, baseline, cache, lintable, jobs, runner}: LintRun
+): Promise<number> {
   // Every config is resolved before the first file is linted, so a bad config stops the run
   // before any output, whatever the number of jobs.
   const configIds = new Map<ResolvedConfig, number>()
@@ -71,13 +102,18 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
     if (!configIds.has(resolved)) configIds.set(resolved, configIds.size)
     return resolved
   })
-
-  const fixing = options.fix || options.fixDryRun
-  const cache = options.cache && !fixing ? new ReportCache(io.cwd, toolInfo().version) : undefined
-  const lintable = entries.filter((entry) => !entry.unmatched).length
-  const jobs = Math.min(options.jobs ?? (lintable < smallRun ? 1 : availableParallelism()), lintable)
-  const runner = createRunner(jobs)
-  const batcher = new Batcher(runner, (order) => batchSizeFor(entries.length - order, jobs))
+  const loadReporter = reporters[options.format]
+  if (!loadReporter) throw new UsageError(`unknown format ${options.format}`)
+  const reporter = await loadReporter()
+  const reporterOptions = {color: options.color, quiet: options.quiet, cwd: io.cwd}
+  // A baseline needs every report before it can tell new findings from known ones: no streaming then.
+  const baselining = options.baseline !== undefined || options.writeBaseline !== undefined
+  const streaming = baselining ? undefined : await streamingFormats[options.format]?.()
+  const stream = streaming?.stream(reporterOptions)
+  // Worker threads render each file's part of a streamed report and send the text, not every
+  // message; a cached run needs the messages themselves, to store them.
+  const render = stream && !cache ? {format: options.format, color: options.color, quiet: options.quiet} : undefined
+  const batcher = new Batcher(runner, (order) => batchSizeFor(entries.length - order, jobs), render)
 
   const lintEntry = async (entry: Entry, resolved: ResolvedConfig | undefined, order: number): Promise<TaskResult> => {
     if (entry.unmatched || !resolved) return failedResult(entry.display, `No files matching \`${entry.display}\``)
@@ -113,13 +149,6 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
     }
   }
 
-  const loadReporter = reporters[options.format]
-  if (!loadReporter) throw new UsageError(`unknown format ${options.format}`)
-  const reporter = await loadReporter()
-  const reporterOptions = {color: options.color, quiet: options.quiet, cwd: io.cwd}
-  // A baseline needs every report before it can tell new findings from known ones: no streaming then.
-  const baselining = options.baseline !== undefined || options.writeBaseline !== undefined
-  const stream = baselining ? undefined : await streamingReporters[options.format]?.(reporterOptions)
   const progress = createProgress(io.stderr, {
     enabled: io.interactive === true && interactiveFormats.has(options.format) && !options.fixDryRun,
     total: lintable,
@@ -153,21 +182,22 @@ export async function lintCommand(options: CliOptions, io: Io): Promise<number> 
       if (!entry || !result) continue
       if (result.failed) failed = true
       if (result.stderr) io.stderr(result.stderr)
-      const report = toFileReport(entry.display, result)
       if (!entry.unmatched) progress.tick(entry.display)
-      if (stream) {
-        const text = stream.file(quieted(report, options.quiet))
+      if (stream && streaming) {
+        // Rendered by the worker thread, or here for a file linted in this thread (or failed).
+        const rendered = result.rendered ?? streaming.render(toFileReport(entry.display, result), reporterOptions)
+        const text = stream.add(rendered)
         if (text) {
           progress.done()
           io.stdout(text)
         }
-        countFindings(tally, report)
+        tally.errors += rendered.errors
+        tally.warnings += rendered.warnings
       } else {
-        collected.push(report)
+        collected.push(toFileReport(entry.display, result))
       }
     }
   } finally {
-    await runner.close()
     progress.done()
   }
   const reports = baselining ? await settleBaseline(options, baseline, collected, io) : collected

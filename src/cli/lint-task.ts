@@ -5,20 +5,32 @@ import {lintText} from '../engine/lint.js'
 import {decode, encode, readBytesSync} from '../engine/read.js'
 import {writeAtomically} from '../engine/write.js'
 import {source} from '../kit/report.js'
-import {failedResult, internalError, type LintTask, type TaskResult, toPlainMessage} from './task.js'
+import {streamingFormats} from '../reporters/stream.js'
+import {
+  failedResult,
+  internalError,
+  type LintTask,
+  type PlainMessage,
+  type ResultMessage,
+  reviveMessage,
+  type TaskResult,
+  toFileReport,
+  toPlainMessage,
+  type WorkerBatch,
+  type WorkerTask
+} from './task.js'
 
-const configs = new Map<number, ResolvedConfig>()
+/**
+ * How a result carries its findings: as plain data, to cross back from a worker thread, or as the
+ * engine made them, when the report is made in this thread (`--jobs 1`).
+ */
+export type MessageForm = 'plain' | 'engine'
 
 /**
  * Lints one file: read (unless the bytes came along), decode, lint (and fix), write or diff the fixes. The same function runs
  * in a worker thread and, with `--jobs 1`, in the main thread, so both give the same report.
  */
-export async function runTask(task: LintTask): Promise<TaskResult> {
-  let config = configs.get(task.configId)
-  if (!config) {
-    config = task.config
-    configs.set(task.configId, config)
-  }
+export async function runTask(task: WorkerTask, config: ResolvedConfig, form: MessageForm): Promise<TaskResult> {
   let bytes = task.bytes
   if (!bytes) {
     const read = readBytesSync(task.file ?? task.display)
@@ -28,11 +40,12 @@ export async function runTask(task: LintTask): Promise<TaskResult> {
   const decoded = decode(bytes)
   if (!decoded.ok) return failedResult(task.display, decoded.reason)
   const report = lintText({text: decoded.text, path: task.display, config, fix: task.fix || task.fixDryRun})
-  const messages = report.messages.map(toPlainMessage)
+  // Notes about the file itself, shown before its findings.
+  const notes: PlainMessage[] = []
   let stderr = ''
   // A file the engine could not parse is unreadable input, not a finding.
   let failed = report.messages.some((message) => message.fatal === true && !message.ruleId)
-  if (decoded.latin1) messages.unshift({reason: 'File is not valid UTF-8: read as Latin-1', source})
+  if (decoded.latin1) notes.unshift({reason: 'File is not valid UTF-8: read as Latin-1', source})
   if (report.output !== undefined && task.fixDryRun) {
     // Loaded only for a dry run: every worker thread would otherwise load its 19 modules at start.
     const {createTwoFilesPatch} = await import('diff')
@@ -43,9 +56,13 @@ export async function runTask(task: LintTask): Promise<TaskResult> {
       await writeAtomically(task.file, encode(report.output, decoded.encoding), {expected: bytes})
     } catch (error) {
       failed = true
-      messages.unshift({reason: `Fixes not written, file left as it was: ${(error as Error).message}`, source, fatal: true})
+      notes.unshift({reason: `Fixes not written, file left as it was: ${(error as Error).message}`, source, fatal: true})
     }
   }
+  const messages: ResultMessage[] =
+    form === 'plain'
+      ? [...notes, ...report.messages.map(toPlainMessage)]
+      : [...notes.map((note) => reviveMessage(task.display, note)), ...report.messages]
   return {
     format: report.format,
     messages,
@@ -62,11 +79,42 @@ export async function runTask(task: LintTask): Promise<TaskResult> {
  * the main thread is scheduled again (on a busy machine, longer than linting a short article).
  * A file that throws gets its own failed report; the rest of the batch is still linted.
  */
-export async function runBatch(tasks: readonly LintTask[]): Promise<TaskResult[]> {
+export async function runBatch(tasks: readonly LintTask[], form: MessageForm): Promise<TaskResult[]> {
   const results: TaskResult[] = []
   for (const task of tasks) {
     try {
-      results.push(await runTask(task))
+      results.push(await runTask(task, task.config, form))
+    } catch (error) {
+      results.push(internalError(task.display, error))
+    }
+  }
+  return results
+}
+
+/** Each config a worker has been sent, by id: the first copy is kept, so rules compile once per config and worker. */
+const workerConfigs = new Map<number, ResolvedConfig>()
+
+/**
+ * A worker thread's batch: its configs arrive once per batch. Its findings go back as plain data
+ * or, for a streamed report, as each file's rendered part: one string crosses instead of every
+ * message, and the main thread neither rebuilds the messages nor renders them.
+ */
+export async function runWorkerBatch(batch: WorkerBatch): Promise<TaskResult[]> {
+  for (const [id, config] of batch.configs) if (!workerConfigs.has(id)) workerConfigs.set(id, config)
+  const render = batch.render
+  const format = render ? await streamingFormats[render.format]?.() : undefined
+  const results: TaskResult[] = []
+  for (const task of batch.tasks) {
+    try {
+      const config = workerConfigs.get(task.configId)
+      if (!config) throw new Error(`config ${task.configId} was not sent with the batch`)
+      if (render && format) {
+        const result = await runTask(task, config, 'engine')
+        const rendered = format.render(toFileReport(task.display, result), render)
+        results.push({...result, messages: [], rendered})
+      } else {
+        results.push(await runTask(task, config, 'plain'))
+      }
     } catch (error) {
       results.push(internalError(task.display, error))
     }

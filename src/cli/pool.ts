@@ -3,24 +3,28 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Piscina} from 'piscina'
 import {packageRoot} from '../package-root.js'
-import type {LintTask, TaskResult} from './task.js'
+import {type LintTask, type RenderRequest, type TaskResult, toWorkerBatch, type WorkerBatch} from './task.js'
 
 /** Lints batches of files: in worker threads, or in this thread for `--jobs 1` and single files. */
 export interface Runner {
-  /** The results in the order of the tasks. */
-  run(tasks: readonly LintTask[]): Promise<TaskResult[]>
+  /**
+   * The results in the order of the tasks. Worker threads also render each file's part of the
+   * streamed report when asked (`render`); this thread leaves that to the printer.
+   */
+  run(tasks: readonly LintTask[], render?: RenderRequest): Promise<TaskResult[]>
   close(): Promise<void>
   /** Worker threads started (0: everything ran in this thread). */
   readonly threads: number
 }
 
 /**
- * The main thread as a runner: the same batch function, so `--jobs 1` gives the same reports. The
- * engine is loaded with the first batch, so a run that lints nothing (every file cached) never loads it.
+ * The main thread as a runner: the same lint function, so `--jobs 1` gives the same reports, its
+ * findings handed to the report as the engine made them. The engine is loaded with the first
+ * batch, so a run that lints nothing (every file cached) never loads it.
  */
 function inThread(): Runner {
   return {
-    run: async (tasks) => (await import('./lint-task.js')).runBatch(tasks),
+    run: async (tasks) => (await import('./lint-task.js')).runBatch(tasks, 'engine'),
     close: async () => undefined,
     threads: 0
   }
@@ -41,16 +45,18 @@ function workerFile(): string {
 }
 
 /**
- * A pool of `jobs` worker threads. Threads start on the first task (a run where every file is
- * cached starts none) and each loads the rules once.
+ * A pool of `jobs` worker threads, each loading the rules once. With `start`, the threads start
+ * now, to load the engine while this thread is still finding files and resolving configs (a
+ * thread takes about a third of a second before it can lint); otherwise they start on the first
+ * task, so a run where every file is cached starts none.
  */
-export function createRunner(jobs: number): Runner {
+export function createRunner(jobs: number, {start = false}: {start?: boolean} = {}): Runner {
   if (jobs <= 1) return inThread()
-  let pool: Piscina<readonly LintTask[], TaskResult[]> | undefined
+  let pool: Piscina<WorkerBatch, TaskResult[]> | undefined = start ? startPool(jobs) : undefined
   return {
-    run(tasks) {
+    run(tasks, render) {
       pool ??= startPool(jobs)
-      return pool.run(tasks)
+      return pool.run(toWorkerBatch(tasks, render))
     },
     async close() {
       await pool?.destroy()
@@ -61,8 +67,8 @@ export function createRunner(jobs: number): Runner {
   }
 }
 
-function startPool(jobs: number): Piscina<readonly LintTask[], TaskResult[]> {
-  return new Piscina<readonly LintTask[], TaskResult[]>({
+function startPool(jobs: number): Piscina<WorkerBatch, TaskResult[]> {
+  return new Piscina<WorkerBatch, TaskResult[]>({
     filename: workerFile(),
     minThreads: jobs,
     maxThreads: jobs,

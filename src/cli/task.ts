@@ -1,5 +1,4 @@
-import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
 import {formatOf} from '../engine/format.js'
 import type {FileReport} from '../engine/lint.js'
@@ -7,8 +6,9 @@ import {source, withoutStackTraces} from '../kit/report.js'
 import type {Fix, Format} from '../kit/types.js'
 import {emptyMetrics} from '../metrics/empty.js'
 import type {Metrics} from '../metrics/index.js'
+import type {RenderedFile, StreamOptions} from '../reporters/stream.js'
 
-/** One file to lint, as it crosses to a worker thread: plain data only. */
+/** One file to lint, with the config it is linted under. */
 export interface LintTask {
   /** Absolute path, to read the file and to write fixes; `undefined` for standard input (never written). */
   readonly file?: string
@@ -20,16 +20,41 @@ export interface LintTask {
    * never cross between threads.
    */
   readonly bytes?: Uint8Array
-  /**
-   * A config arrives as a fresh copy with every task; its id lets a worker keep the first copy,
-   * so rules compile once per config and worker, not once per file.
-   */
+  /** Names the config, so that a worker keeps one copy of it and rules compile once per config and worker. */
   readonly configId: number
   readonly config: ResolvedConfig
   readonly fix: boolean
   readonly fixDryRun: boolean
   /** Send the linted text back (the HTML report shows it). */
   readonly keepText?: boolean
+}
+
+/** A task as it crosses to a worker thread: plain data, its config named by id only. */
+export type WorkerTask = Omit<LintTask, 'config'>
+
+/**
+ * A batch as it crosses to a worker thread. Each config crosses once per batch, not once per file:
+ * cloning the resolved config for every task cost about as much as cloning the reports back.
+ */
+export interface WorkerBatch {
+  readonly tasks: readonly WorkerTask[]
+  readonly configs: ReadonlyArray<readonly [number, ResolvedConfig]>
+  readonly render?: RenderRequest
+}
+
+/** A streamed report's format and options, for a worker thread to render each file's part. */
+export interface RenderRequest extends StreamOptions {
+  readonly format: string
+}
+
+/** Splits tasks into what crosses to a worker: the tasks without their configs, and each config once. */
+export function toWorkerBatch(tasks: readonly LintTask[], render?: RenderRequest): WorkerBatch {
+  const configs = new Map<number, ResolvedConfig>()
+  const plain = tasks.map(({config, ...task}) => {
+    configs.set(task.configId, config)
+    return task
+  })
+  return {tasks: plain, configs: [...configs], ...(render === undefined ? {} : {render})}
 }
 
 /** A message as plain data (a VFileMessage is an Error, and loses its fields crossing threads). */
@@ -47,10 +72,17 @@ export interface PlainMessage {
   readonly weak?: boolean
 }
 
+/**
+ * A finding in a result: plain data when it came from a worker thread (or the cache), or the
+ * engine's own VFileMessage when the file was linted in this thread, which the report then takes
+ * as it is instead of copying it to plain data and back.
+ */
+export type ResultMessage = PlainMessage | VFileMessage
+
 /** What linting one file gives back: the serialisable report, never the tree or the vfile. */
 export interface TaskResult {
   readonly format: Format
-  readonly messages: readonly PlainMessage[]
+  readonly messages: readonly ResultMessage[]
   readonly metrics: Metrics
   /** Text for standard error (the `--fix-dry-run` diff). */
   readonly stderr: string
@@ -58,31 +90,54 @@ export interface TaskResult {
   readonly failed: boolean
   /** The text the positions refer to, when the task asked for it. */
   readonly text?: string
+  /** The file's part of the streamed report, rendered by the worker thread; `messages` is then empty. */
+  readonly rendered?: RenderedFile
 }
 
+type Mutable<T> = {-readonly [K in keyof T]: T[K]}
+
+/** The fields of a message as plain data; assigned one by one, as object spreads cost a copy each. */
 export function toPlainMessage(message: VFileMessage): PlainMessage {
+  const plain: Mutable<PlainMessage> = {reason: message.reason}
+  if (message.ruleId !== undefined) plain.ruleId = message.ruleId
+  if (message.source !== undefined) plain.source = message.source
+  if (message.fatal !== undefined && message.fatal !== null) plain.fatal = message.fatal
+  if (message.place !== undefined) plain.place = message.place
+  if (message.actual !== undefined) plain.actual = message.actual
+  if (message.expected !== undefined) plain.expected = message.expected
+  if (message.url !== undefined) plain.url = message.url
+  if (message.note !== undefined) plain.note = message.note
+  if (message.fix !== undefined) plain.fix = message.fix
+  if (message.weak) plain.weak = true
+  return plain
+}
+
+/** A result as plain data, as the cache stores it. */
+export function toPlainResult(result: TaskResult): TaskResult {
   return {
-    reason: message.reason,
-    ...(message.ruleId === undefined ? {} : {ruleId: message.ruleId}),
-    ...(message.source === undefined ? {} : {source: message.source}),
-    ...(message.fatal === undefined || message.fatal === null ? {} : {fatal: message.fatal}),
-    ...(message.place === undefined ? {} : {place: message.place}),
-    ...(message.actual === undefined ? {} : {actual: message.actual}),
-    ...(message.expected === undefined ? {} : {expected: message.expected}),
-    ...(message.url === undefined ? {} : {url: message.url}),
-    ...(message.note === undefined ? {} : {note: message.note}),
-    ...(message.fix === undefined ? {} : {fix: message.fix}),
-    ...(message.weak ? {weak: true} : {})
+    ...result,
+    messages: result.messages.map((message) => (message instanceof VFileMessage ? toPlainMessage(message) : message))
   }
 }
 
-/** Rebuilds a message as `file.message` made it, so every reporter renders it as before. */
-export function reviveMessage(file: VFile, plain: PlainMessage): VFileMessage {
-  const message = file.message(plain.reason, {
-    ...(plain.place === undefined ? {} : {place: plain.place}),
-    ...(plain.ruleId === undefined ? {} : {ruleId: plain.ruleId}),
-    ...(plain.source === undefined ? {} : {source: plain.source})
-  })
+/**
+ * Rebuilds a message as `file.message` makes it on a file at `path` (the same fields in the same
+ * order, its name prefixed with the path), so every reporter renders it as before.
+ */
+export function reviveMessage(path: string, plain: PlainMessage): VFileMessage {
+  // Each revived message is an Error again; its stack would be captured here and never shown.
+  const message = withoutStackTraces(
+    () =>
+      new VFileMessage(plain.reason, {
+        ...(plain.place === undefined ? {} : {place: plain.place}),
+        ...(plain.ruleId === undefined ? {} : {ruleId: plain.ruleId}),
+        ...(plain.source === undefined ? {} : {source: plain.source})
+      })
+  )
+  if (path) {
+    message.name = `${path}:${message.name}`
+    message.file = path
+  }
   message.fatal = plain.fatal
   if (plain.actual !== undefined) message.actual = plain.actual
   if (plain.expected !== undefined) message.expected = [...plain.expected]
@@ -95,13 +150,10 @@ export function reviveMessage(file: VFile, plain: PlainMessage): VFileMessage {
 
 /** The report the reporters take, under the path this run shows. */
 export function toFileReport(display: string, result: TaskResult): FileReport {
-  const file = new VFile({path: display})
-  // Each revived message is an Error again; its stack would be captured here and never shown.
-  const messages = withoutStackTraces(() => result.messages.map((plain) => reviveMessage(file, plain)))
   return {
     path: display,
     format: result.format,
-    messages,
+    messages: result.messages.map((message) => (message instanceof VFileMessage ? message : reviveMessage(display, message))),
     metrics: result.metrics,
     ...(result.text === undefined ? {} : {text: result.text})
   }

@@ -1,4 +1,4 @@
 // A worker thread of the `--jobs` pool: lints the batches of files it is handed, one at a time.
-import {runBatch} from './lint-task.js'
+import {runWorkerBatch} from './lint-task.js'
 
-export default runBatch
+export default runWorkerBatch

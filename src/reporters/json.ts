@@ -2,6 +2,7 @@ import type {Point, Position} from 'unist'
 import type {VFileMessage} from 'vfile-message'
 import type {FileReport} from '../engine/lint.js'
 import {severityOf} from '../engine/severity.js'
+import {countsOf, type FileStream, type RenderedFile, type StreamOptions, shownMessages} from './stream.js'
 
 /** One message in the INTERFACE.md JSON shape (vfile-reporter-json plus `severity`). */
 export interface JsonMessage {
@@ -56,6 +57,25 @@ export function toJsonMessage(message: VFileMessage): JsonMessage {
 
 export function toJsonReport(report: Pick<FileReport, 'path' | 'messages'>): JsonFileReport {
   return {path: report.path, messages: report.messages.map(toJsonMessage)}
+}
+
+/** One file's element of the JSON array. */
+export function renderJsonFile(report: FileReport, options: StreamOptions): RenderedFile {
+  const shown = shownMessages(report, options)
+  return {
+    text: JSON.stringify(toJsonReport({path: report.path, messages: shown})),
+    shown: true,
+    ...countsOf(report.messages, shown)
+  }
+}
+
+/** The same bytes as `JSON.stringify` of the whole array, one element at a time. */
+export function jsonStream(): FileStream {
+  let count = 0
+  return {
+    add: (rendered) => `${count++ === 0 ? '[' : ','}${rendered.text}`,
+    end: () => (count === 0 ? '[]\n' : ']\n')
+  }
 }
 
 export function formatJson(reports: readonly FileReport[]): string {

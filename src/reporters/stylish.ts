@@ -1,6 +1,7 @@
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import type {FileReport} from '../engine/lint.js'
+import {countsOf, type FileStream, type RenderedFile, shownMessages} from './stream.js'
 
 export interface StylishOptions {
   readonly color: boolean
@@ -8,11 +9,26 @@ export interface StylishOptions {
 }
 
 /** Stylish output written file by file, as each file is done. */
-export interface StylishStream {
+export interface StylishStream extends FileStream {
   /** The lines for one file (empty when `quiet` hides it). */
   file(report: FileReport): string
-  /** The closing summary line. */
-  end(): string
+}
+
+/**
+ * One file's stylish lines (vfile-reporter's, without its summary), rendered on their own: the
+ * stream puts them together.
+ */
+export function renderStylishFile(report: FileReport, options: StylishOptions): RenderedFile {
+  const shown = shownMessages(report, options)
+  const counts = countsOf(report.messages, shown)
+  const file = new VFile({path: report.path})
+  file.messages = [...shown]
+  const text = reporter([file], {color: options.color, quiet: options.quiet, silent: false, verbose: false})
+  if (!text) return {text: '', shown: false, ...counts}
+  const rows = text.split('\n')
+  // vfile-reporter ends with a blank row and this file's summary; the run's summary comes at the end.
+  if (counts.fatal || counts.warn) rows.splice(-2)
+  return {text: rows.join('\n'), shown: rows.length > 1, ...counts}
 }
 
 /**
@@ -25,25 +41,18 @@ export function stylishStream(options: StylishOptions): StylishStream {
   let warn = 0
   let info = 0
   let lastHadMessages = false
+  const add = (rendered: RenderedFile): string => {
+    fatal += rendered.fatal
+    warn += rendered.warn
+    info += rendered.info
+    if (!rendered.text) return ''
+    const out = `${lastHadMessages ? '\n' : ''}${rendered.text}\n`
+    lastHadMessages = rendered.shown
+    return out
+  }
   return {
-    file(report) {
-      const file = new VFile({path: report.path})
-      file.messages = [...report.messages]
-      const stats = {fatal: 0, warn: 0, info: 0}
-      for (const message of report.messages) stats[message.fatal ? 'fatal' : message.fatal === false ? 'warn' : 'info']++
-      fatal += stats.fatal
-      warn += stats.warn
-      info += stats.info
-      const text = reporter([file], {color: options.color, quiet: options.quiet, silent: false, verbose: false})
-      if (!text) return ''
-      const rows = text.split('\n')
-      // vfile-reporter ends with a blank row and this file's summary; the run's summary comes at the end.
-      if (stats.fatal || stats.warn) rows.splice(-2)
-      const hasMessages = rows.length > 1
-      const out = `${lastHadMessages ? '\n' : ''}${rows.join('\n')}\n`
-      lastHadMessages = hasMessages
-      return out
-    },
+    add,
+    file: (report) => add(renderStylishFile(report, options)),
     end() {
       if (!fatal && !warn) return ''
       return `\n${byline(options.color, fatal, warn, fatal + warn + info)}\n`

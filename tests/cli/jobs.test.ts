@@ -25,17 +25,45 @@ function archive(count: number): string {
   return dir
 }
 
+/**
+ * The archive with what makes reports differ between files: a desk with its own config (two
+ * configs in one run), a file that is not UTF-8 (a note before its findings) and one with an error.
+ */
+function mixedArchive(): string {
+  const dir = archive(40)
+  writeFileSync(
+    path.join(dir, 'desk2', '.lintrc.json'),
+    JSON.stringify({rules: {'passive-voice': 'error', 'simpler-wording': 'off'}})
+  )
+  writeFileSync(
+    path.join(dir, 'desk1', 'latin.txt'),
+    Buffer.from('Headline\n\nThe caf\xe9 was closed, it is claimed.\n', 'latin1')
+  )
+  return dir
+}
+
 describe('--jobs', () => {
-  it('gives the same report, byte for byte, with one job and with several', () => {
-    const dir = archive(40)
-    for (const format of ['json', 'stylish', 'metrics']) {
-      const one = copydesk(['--jobs', '1', '--format', format, '.'], {cwd: dir})
-      const two = copydesk(['--jobs', '2', '--format', format, '.'], {cwd: dir})
-      const three = copydesk(['--jobs', '3', '--format', format, '.'], {cwd: dir})
-      expect(one.stdout.length).toBeGreaterThan(0)
-      expect(two.stdout).toBe(one.stdout)
-      expect(three.stdout).toBe(one.stdout)
-      expect(two.status).toBe(one.status)
+  const mixed = mixedArchive()
+  it.each([
+    // format, other arguments
+    ['json', []],
+    ['json', ['--quiet']],
+    ['stylish', []],
+    ['stylish', ['--quiet']],
+    ['stylish', ['--color']],
+    ['metrics', []],
+    ['sarif', []],
+    ['github', []],
+    ['junit', []],
+    ['html', []]
+  ])('gives the same %s report %j, byte for byte, with one job and with several', (format, args) => {
+    const run = (jobs: string) => copydesk(['--jobs', jobs, '--format', format, ...args, '.'], {cwd: mixed})
+    const one = run('1')
+    expect(one.stdout.length).toBeGreaterThan(0)
+    for (const several of [run('2'), run('3')]) {
+      expect(several.stdout).toBe(one.stdout)
+      expect(several.stderr).toBe(one.stderr)
+      expect(several.status).toBe(one.status)
     }
   })
 
