@@ -1,15 +1,18 @@
 /**
  * The `syllable` package's count (v5, by Titus Wormer, MIT), with the package's own expressions,
- * for the words news copy is mostly made of: lowercase ASCII letters, perhaps with an apostrophe.
+ * for the words news copy is mostly made of: lowercase ASCII letters, perhaps with an apostrophe or
+ * digits.
  *
  * Every distinct word is counted once per process, but every worker counts them all again, so the
  * first count is a good part of a cold run. The package spends about half of it on work that cannot
  * change such a word's count:
- * - it maps accented letters to ASCII, lowercases, drops apostrophes and splits at word
- *   boundaries, all of which leave a word of lowercase ASCII letters as it is (apostrophes aside);
+ * - it maps accented letters to ASCII, lowercases, drops apostrophes, splits at word boundaries
+ *   and drops what is not `a`–`z` from each part: a word of lowercase ASCII letters, digits and
+ *   apostrophes is one part (all but apostrophes are word characters), left with its letters;
  * - for every word of 3+ letters it asks `pluralize` for the singular (about a hundred regular
  *   expressions) only to see whether the singular is one of its problematic words: that can only
- *   be so when one of pluralize's singular rules rewrites the word (see `mayBeRewrittenSingular`).
+ *   be so when one of pluralize's singular rules rewrites the word into one (see
+ *   `mayHaveProblematicSingular`).
  * Any other word goes to the package itself. `tests/syllable.test.ts` compares the two.
  */
 import pluralize from 'pluralize'
@@ -194,8 +197,8 @@ const EXPRESSION_TRIPLE = /(creations?|ology|ologist|onomy|onomist)$/g
 
 /**
  * Syllables in `value`, exactly as the `syllable` package counts them: its own function for any
- * word but one of lowercase ASCII letters and apostrophes, counted here without the steps that
- * leave such a word as it is.
+ * word but one of lowercase ASCII letters, digits and apostrophes, counted here without the steps
+ * that leave such a word with its letters.
  */
 export function syllable(value: string): number {
   const letters = plainLetters(value)
@@ -203,70 +206,204 @@ export function syllable(value: string): number {
 }
 
 const apostrophe = 0x27
-
-/** `value` without its apostrophes when it has only `a`–`z` and `'`; undefined otherwise. */
-function plainLetters(value: string): string | undefined {
-  let apostrophes = 0
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index)
-    if (code === apostrophe) apostrophes++
-    else if (code < 0x61 || code > 0x7a) return undefined
-  }
-  return apostrophes === 0 ? value : value.replaceAll("'", '')
-}
+const digitZero = 0x30
+const digitNine = 0x39
 
 /**
- * Whether one of pluralize's singular rules (v8) could rewrite `value`: each needs one of these
+ * The letters of `value` when it has only `a`–`z`, digits and `'` (most words have only letters,
+ * and are their own letters); undefined otherwise.
+ */
+function plainLetters(value: string): string | undefined {
+  let others = 0
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code === apostrophe || (code >= digitZero && code <= digitNine)) others++
+    else if (code < 0x61 || code > 0x7a) return undefined
+  }
+  return others === 0 ? value : value.replace(NOT_A_LETTER, '')
+}
+
+const NOT_A_LETTER = /[^a-z]/g
+
+/**
+ * What pluralize's singular rules (v8) put in place of the end of a word they remove: each keeps the
+ * word up to where its match (or its first group) ends, removes at most four letters after that
+ * (`ices`, `ople`) and adds one of these. So the singular of a word can only be a problematic word
+ * when the word without its last one to four letters is a problematic word without one of these
  * endings. Nothing else in `pluralize.singular` makes a problematic word of another word: its
  * irregular plurals become pronouns and common words none of which is problematic, and its
  * uncountable words stay as they are.
  */
-const SINGULAR_RULE_ENDING = /(?:s|ice|im|x|h|zz|o|i|a|ae|rson|ople|ren|u|men)$/
+const SINGULAR_RULE_ADDITIONS = [
+  '',
+  'a',
+  'ex',
+  'ey',
+  'f',
+  'fe',
+  'ie',
+  'is',
+  'ix',
+  'man',
+  'on',
+  'ouse',
+  'rson',
+  'sis',
+  'um',
+  'us',
+  'y'
+]
+const SINGULAR_RULE_LONGEST_REMOVAL = 4
+
+const PROBLEMATIC_STEMS: ReadonlySet<string> = new Set(
+  Object.keys(problematic).flatMap((word) =>
+    SINGULAR_RULE_ADDITIONS.filter((addition) => word.endsWith(addition)).map((addition) =>
+      word.slice(0, word.length - addition.length)
+    )
+  )
+)
+
+/** Whether a singular rule of pluralize could make a problematic word of `value` (see above). */
+function mayHaveProblematicSingular(value: string): boolean {
+  const longest = Math.min(SINGULAR_RULE_LONGEST_REMOVAL, value.length)
+  for (let removed = 1; removed <= longest; removed++) {
+    if (PROBLEMATIC_STEMS.has(value.slice(0, value.length - removed))) return true
+  }
+  return false
+}
 
 function problematicSyllables(value: string): number | undefined {
   if (own.call(problematic, value)) return problematic[value]
-  if (!SINGULAR_RULE_ENDING.test(value)) return undefined
+  if (!mayHaveProblematicSingular(value)) return undefined
   const singular = pluralize(value, 1)
   return own.call(problematic, singular) ? problematic[singular] : undefined
 }
 
-/** The package's count of one word of lowercase ASCII letters (its `one`). */
+// The expressions the package only counts that can match once at most (they end at the end of the
+// word, or are not global), as tests: the count is one when they match.
+const MONOSYLLABIC_TWO_AT_END = new RegExp(EXPRESSION_MONOSYLLABIC_TWO.source)
+const DOUBLE_SYLLABIC_ONE_AT_END = new RegExp(EXPRESSION_DOUBLE_SYLLABIC_ONE.source)
+const TRIPLE_AT_END = new RegExp(EXPRESSION_TRIPLE.source)
+
+const letterA = 0x61
+const letterE = 0x65
+const letterY = 0x79
+
+/** Bit `letter - a` is set for the package's vowels, `a`, `e`, `i`, `o`, `u` and `y`. */
+const VOWELS_AND_Y = letterBits('aeiouy')
+/** Last letters of the words `EXPRESSION_TRIPLE` matches: `creations?`, `ology`, `ologist`, `onomy`, `onomist`. */
+const TRIPLE_LAST = letterBits('nsty')
+/**
+ * Last letters of the words `EXPRESSION_DOUBLE_SYLLABIC_ONE` matches, one alternative after
+ * another: `l` (`([^aeiouy])\1l`, `[aeiouym]bl`), `r` and `t` (`[^aeiouy]ie(?:r|s?t)`), `o`
+ * (`eo`), `m` (`ism`, `asm`, `thm`), `t` (`dnt`, `snt`), `y` (`uity`), `a` (`dea`, `oa`, `ua`),
+ * `n` (`gean`), `c` and `t` (`react?`), `d` (`orbed`, `shred`), `g` and `s` (`eings?`), `r` and
+ * `s` (`[aeiouy]sh?e[rs]`).
+ */
+const DOUBLE_SYLLABIC_ONE_LAST = letterBits('acdglmnorsty')
+
+function letterBits(letters: string): number {
+  let bits = 0
+  for (let index = 0; index < letters.length; index++) bits |= 1 << (letters.charCodeAt(index) - letterA)
+  return bits
+}
+
+/** Whether `code` (a letter `a`–`z`) is one of `bits`; false for NaN (the last letter of nothing). */
+function hasLetter(bits: number, code: number): boolean {
+  return code >= letterA && ((bits >>> (code - letterA)) & 1) === 1
+}
+
+/** How many matches `value.replace(expression, …)` would see; `expression` is global and matches no empty string. */
+function countMatches(expression: RegExp, value: string): number {
+  expression.lastIndex = 0
+  let count = 0
+  while (expression.exec(value) !== null) count++
+  return count
+}
+
+/** The matches `withoutMatches` removed from its value last time. */
+let removedMatches = 0
+
+/**
+ * `value.replace(expression, '')`, counting the matches in `removedMatches`; `expression` is
+ * global and matches no empty string.
+ */
+function withoutMatches(expression: RegExp, value: string): string {
+  expression.lastIndex = 0
+  removedMatches = 0
+  let kept = ''
+  let from = 0
+  for (let match = expression.exec(value); match !== null; match = expression.exec(value)) {
+    kept += value.slice(from, match.index)
+    from = match.index + match[0].length
+    removedMatches++
+  }
+  return removedMatches === 0 ? value : kept + value.slice(from)
+}
+
+/**
+ * The package's count of one word of lowercase ASCII letters (its `one`), with its expressions, but
+ * each match counted without `String#replace` and a callback, and an expression skipped when the
+ * word lacks what every match of it has:
+ * - a match of `EXPRESSION_TRIPLE`, `EXPRESSION_MONOSYLLABIC_TWO` or
+ *   `EXPRESSION_DOUBLE_SYLLABIC_ONE` ends the word, with one of a few last letters;
+ * - every alternative of `EXPRESSION_DOUBLE_SYLLABIC_THREE` and `_FOUR` has a vowel pair: one of
+ *   `aeiouy` followed by one of `aeiou` (`ia`, `ie`, `ii`, `io`, `iu`, `ea`, `eo`, `ue`, `y[aeiou]`);
+ * - so does every alternative of `EXPRESSION_DOUBLE_SYLLABIC_TWO` but `^mc` and `^re(s|im|us)`;
+ * - and of `EXPRESSION_MONOSYLLABIC_ONE` but `awe`, `^busi$` and those ending in `ed`, `es` or `ly`.
+ */
 function one(word: string): number {
   if (word.length === 0) return 0
   if (word.length < 3) return 1
   const listed = problematicSyllables(word)
   if (listed !== undefined) return listed
 
-  let count = 0
-  const counter = (addition: number) => (): string => {
-    count += addition
-    return ''
-  }
-  const returner =
-    (addition: number) =>
-    (match: string): string => {
-      count += addition
-      return match
-    }
-  const addOne = returner(1)
-  const subtractOne = returner(-1)
-
   // Count some prefixes and suffixes, and remove their matched ranges.
-  const value = word
-    .replace(EXPRESSION_TRIPLE, counter(3))
-    .replace(EXPRESSION_DOUBLE, counter(2))
-    .replace(EXPRESSION_SINGLE, counter(1))
+  let count = 0
+  let value = word
+  if (hasLetter(TRIPLE_LAST, value.charCodeAt(value.length - 1))) {
+    const triple = TRIPLE_AT_END.exec(value)
+    if (triple !== null) {
+      count += 3
+      value = value.slice(0, triple.index)
+    }
+  }
+  value = withoutMatches(EXPRESSION_DOUBLE, value)
+  count += 2 * removedMatches
+  value = withoutMatches(EXPRESSION_SINGLE, value)
+  count += removedMatches
+  // No expression matches an empty string.
+  if (value.length === 0) return count || 1
 
-  // Count runs of vowels.
-  for (const part of value.split(/[^aeiouy]+/)) if (part !== '') count++
+  // Count runs of vowels (the parts `value.split(/[^aeiouy]+/)` gives that are not empty), and see
+  // whether there is a vowel pair.
+  let vowelPair = false
+  let inRun = false
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    const vowel = hasLetter(VOWELS_AND_Y, code)
+    if (vowel && !inRun) count++
+    else if (vowel && code !== letterY) vowelPair = true
+    inRun = vowel
+  }
 
   // Occurrences counted as two syllables that are one, and as one that are two.
-  value.replace(EXPRESSION_MONOSYLLABIC_ONE, subtractOne).replace(EXPRESSION_MONOSYLLABIC_TWO, subtractOne)
-  value
-    .replace(EXPRESSION_DOUBLE_SYLLABIC_ONE, addOne)
-    .replace(EXPRESSION_DOUBLE_SYLLABIC_TWO, addOne)
-    .replace(EXPRESSION_DOUBLE_SYLLABIC_THREE, addOne)
-    .replace(EXPRESSION_DOUBLE_SYLLABIC_FOUR, addOne)
+  const last = value.charCodeAt(value.length - 1)
+  if (vowelPair || endsMonosyllabicOne(value)) count -= countMatches(EXPRESSION_MONOSYLLABIC_ONE, value)
+  if (last === letterE && MONOSYLLABIC_TWO_AT_END.test(value)) count--
+  if (hasLetter(DOUBLE_SYLLABIC_ONE_LAST, last) && DOUBLE_SYLLABIC_ONE_AT_END.test(value)) count++
+  if (vowelPair || value.startsWith('mc') || value.startsWith('re')) {
+    count += countMatches(EXPRESSION_DOUBLE_SYLLABIC_TWO, value)
+  }
+  if (vowelPair) {
+    count += countMatches(EXPRESSION_DOUBLE_SYLLABIC_THREE, value)
+    if (EXPRESSION_DOUBLE_SYLLABIC_FOUR.test(value)) count++
+  }
 
   return count || 1
+}
+
+/** Whether `value` may match an alternative of `EXPRESSION_MONOSYLLABIC_ONE` without a vowel pair. */
+function endsMonosyllabicOne(value: string): boolean {
+  return value.endsWith('ed') || value.endsWith('es') || value.endsWith('ly') || value.includes('awe') || value === 'busi'
 }
