@@ -19,7 +19,11 @@ import pluralize from 'pluralize'
 import {syllable as packageSyllable} from 'syllable'
 import {problematic} from 'syllable/problematic.js'
 
-const own = {}.hasOwnProperty
+/**
+ * The package's problematic words, in a `Map`: every word not seen before is looked up, and a
+ * property lookup by a new string first interns it (and teaches the optimised code one name).
+ */
+const PROBLEMATIC: ReadonlyMap<string, number> = new Map(Object.entries(problematic))
 
 // The package's expressions, copied as they are (syllable 5.0.1, index.js).
 // Two expressions of occurrences which normally would be counted as two
@@ -206,6 +210,10 @@ export function syllable(value: string): number {
 }
 
 const apostrophe = 0x27
+const letterA = 0x61
+const letterE = 0x65
+const letterY = 0x79
+const letterZ = 0x7a
 const digitZero = 0x30
 const digitNine = 0x39
 
@@ -218,7 +226,7 @@ function plainLetters(value: string): string | undefined {
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index)
     if (code === apostrophe || (code >= digitZero && code <= digitNine)) others++
-    else if (code < 0x61 || code > 0x7a) return undefined
+    else if (code < letterA || code > letterZ) return undefined
   }
   return others === 0 ? value : value.replace(NOT_A_LETTER, '')
 }
@@ -256,12 +264,35 @@ const SINGULAR_RULE_ADDITIONS = [
 const SINGULAR_RULE_LONGEST_REMOVAL = 4
 
 const PROBLEMATIC_STEMS: ReadonlySet<string> = new Set(
-  Object.keys(problematic).flatMap((word) =>
+  [...PROBLEMATIC.keys()].flatMap((word) =>
     SINGULAR_RULE_ADDITIONS.filter((addition) => word.endsWith(addition)).map((addition) =>
       word.slice(0, word.length - addition.length)
     )
   )
 )
+
+const letterCount = 26
+
+/**
+ * Which pairs of first letters (by `letterPair`) start a problematic word or its stem: a word
+ * starting with another pair is neither, and is looked up in neither.
+ */
+const PROBLEMATIC_STARTS = new Uint8Array(letterCount * letterCount)
+for (const stem of PROBLEMATIC_STEMS) {
+  // A stem of fewer than two letters (none is) would start words of any pairs it could begin.
+  const firsts = stem.length > 0 ? [stem.charCodeAt(0)] : range(letterA, letterCount)
+  const seconds = stem.length > 1 ? [stem.charCodeAt(1)] : range(letterA, letterCount)
+  for (const first of firsts) for (const second of seconds) PROBLEMATIC_STARTS[letterPair(first, second)] = 1
+}
+
+function range(start: number, length: number): number[] {
+  return Array.from({length}, (_, index) => start + index)
+}
+
+/** The index of two letters `a`–`z` in a table of pairs. */
+function letterPair(first: number, second: number): number {
+  return (first - letterA) * letterCount + (second - letterA)
+}
 
 /** Whether a singular rule of pluralize could make a problematic word of `value` (see above). */
 function mayHaveProblematicSingular(value: string): boolean {
@@ -272,11 +303,14 @@ function mayHaveProblematicSingular(value: string): boolean {
   return false
 }
 
+/** The syllables the package lists for `value` or its singular, for a word of 3+ letters `a`–`z`. */
 function problematicSyllables(value: string): number | undefined {
-  if (own.call(problematic, value)) return problematic[value]
+  if (PROBLEMATIC_STARTS[letterPair(value.charCodeAt(0), value.charCodeAt(1))] === 0) return undefined
+  const listed = PROBLEMATIC.get(value)
+  if (listed !== undefined) return listed
   if (!mayHaveProblematicSingular(value)) return undefined
   const singular = pluralize(value, 1)
-  return own.call(problematic, singular) ? problematic[singular] : undefined
+  return PROBLEMATIC.get(singular)
 }
 
 // The expressions the package only counts that can match once at most (they end at the end of the
@@ -284,10 +318,6 @@ function problematicSyllables(value: string): number | undefined {
 const MONOSYLLABIC_TWO_AT_END = new RegExp(EXPRESSION_MONOSYLLABIC_TWO.source)
 const DOUBLE_SYLLABIC_ONE_AT_END = new RegExp(EXPRESSION_DOUBLE_SYLLABIC_ONE.source)
 const TRIPLE_AT_END = new RegExp(EXPRESSION_TRIPLE.source)
-
-const letterA = 0x61
-const letterE = 0x65
-const letterY = 0x79
 
 /** Bit `letter - a` is set for the package's vowels, `a`, `e`, `i`, `o`, `u` and `y`. */
 const VOWELS_AND_Y = letterBits('aeiouy')
