@@ -343,6 +343,54 @@ function hasLetter(bits: number, code: number): boolean {
   return code >= letterA && ((bits >>> (code - letterA)) & 1) === 1
 }
 
+/** Pairs of first and of last letters, as tables by `letterPair`. */
+interface LetterEdges {
+  readonly starts: Uint8Array
+  readonly ends: Uint8Array
+}
+
+function letterEdges(starts: readonly string[], ends: readonly string[]): LetterEdges {
+  const table = (pairs: readonly string[]): Uint8Array => {
+    const bits = new Uint8Array(letterCount * letterCount)
+    for (const pair of pairs) bits[letterPair(pair.charCodeAt(0), pair.charCodeAt(1))] = 1
+    return bits
+  }
+  return {starts: table(starts), ends: table(ends)}
+}
+
+/** Whether `value` (`a`–`z`) starts with one of the first pairs of `edges` or ends with one of its last. */
+function hasEdge(edges: LetterEdges, value: string): boolean {
+  const length = value.length
+  if (length < 2) return false
+  return (
+    edges.starts[letterPair(value.charCodeAt(0), value.charCodeAt(1))] === 1 ||
+    edges.ends[letterPair(value.charCodeAt(length - 2), value.charCodeAt(length - 1))] === 1
+  )
+}
+
+/**
+ * The first two letters of each prefix `EXPRESSION_DOUBLE` matches (`above`, `anti`, `ante`,
+ * `counter`, `hyper`, `afore`, `agri`, `infra`, `intra`, `inter`, `over`, `semi`, `ultra`, `under`,
+ * `extra`, `dia`, `micro`, `mega`, `kilo`, `pico`, `nano`, `macro`, `somer`) and the last two of
+ * each suffix (`fully`, `berry`, `woman`, `women`, `edly`, `union`, `…ye?ing`): a word with none
+ * of them has no match.
+ */
+const DOUBLE_EDGES = letterEdges(
+  ['ab', 'an', 'co', 'hy', 'af', 'ag', 'in', 'ov', 'se', 'ul', 'un', 'ex', 'di', 'mi', 'me', 'ki', 'pi', 'na', 'ma', 'so'],
+  ['ly', 'ry', 'an', 'en', 'on', 'ng']
+)
+
+/**
+ * The same for `EXPRESSION_SINGLE`: prefixes `un`, `fore`, `ware`, `none?`, `out`, `post`, `sub`,
+ * `pre`, `pro`, `dis`, `side`, `some`; suffixes `ly`, `less`, `some`, `ful`, `ers?`, `ness`,
+ * `cians?`, `ments?`, `ettes?`, `villes?`, `ships?`, `sides?`, `ports?`, `shires?` and
+ * `[gnst]ion(?:ed|s)?`, each with and without its optional ending.
+ */
+const SINGLE_EDGES = letterEdges(
+  ['un', 'fo', 'wa', 'no', 'ou', 'po', 'su', 'pr', 'di', 'si', 'so'],
+  ['ly', 'ss', 'me', 'ul', 'er', 'rs', 'an', 'ns', 'nt', 'ts', 'te', 'es', 'le', 'ip', 'ps', 'de', 'rt', 're', 'on', 'ed']
+)
+
 /** How many matches `value.replace(expression, …)` would see; `expression` is global and matches no empty string. */
 function countMatches(expression: RegExp, value: string): number {
   expression.lastIndex = 0
@@ -375,11 +423,14 @@ function withoutMatches(expression: RegExp, value: string): string {
  * The package's count of one word of lowercase ASCII letters (its `one`), with its expressions, but
  * each match counted without `String#replace` and a callback, and an expression skipped when the
  * word lacks what every match of it has:
+ * - `EXPRESSION_DOUBLE` and `EXPRESSION_SINGLE` match prefixes and suffixes, which start and end
+ *   with a few pairs of letters;
  * - a match of `EXPRESSION_TRIPLE`, `EXPRESSION_MONOSYLLABIC_TWO` or
  *   `EXPRESSION_DOUBLE_SYLLABIC_ONE` ends the word, with one of a few last letters;
  * - every alternative of `EXPRESSION_DOUBLE_SYLLABIC_THREE` and `_FOUR` has a vowel pair: one of
  *   `aeiouy` followed by one of `aeiou` (`ia`, `ie`, `ii`, `io`, `iu`, `ea`, `eo`, `ue`, `y[aeiou]`);
- * - so does every alternative of `EXPRESSION_DOUBLE_SYLLABIC_TWO` but `^mc` and `^re(s|im|us)`;
+ * - so does every alternative of `EXPRESSION_DOUBLE_SYLLABIC_TWO` but `^mc` (`^re(app|es|im|us)`
+ *   has `ea`, `ee`, `ei` or `eu`);
  * - and of `EXPRESSION_MONOSYLLABIC_ONE` but `awe`, `^busi$` and those ending in `ed`, `es` or `ly`.
  */
 function one(word: string): number {
@@ -398,10 +449,14 @@ function one(word: string): number {
       value = value.slice(0, triple.index)
     }
   }
-  value = withoutMatches(EXPRESSION_DOUBLE, value)
-  count += 2 * removedMatches
-  value = withoutMatches(EXPRESSION_SINGLE, value)
-  count += removedMatches
+  if (hasEdge(DOUBLE_EDGES, value)) {
+    value = withoutMatches(EXPRESSION_DOUBLE, value)
+    count += 2 * removedMatches
+  }
+  if (hasEdge(SINGLE_EDGES, value)) {
+    value = withoutMatches(EXPRESSION_SINGLE, value)
+    count += removedMatches
+  }
   // No expression matches an empty string.
   if (value.length === 0) return count || 1
 
@@ -422,7 +477,7 @@ function one(word: string): number {
   if (vowelPair || endsMonosyllabicOne(value)) count -= countMatches(EXPRESSION_MONOSYLLABIC_ONE, value)
   if (last === letterE && MONOSYLLABIC_TWO_AT_END.test(value)) count--
   if (hasLetter(DOUBLE_SYLLABIC_ONE_LAST, last) && DOUBLE_SYLLABIC_ONE_AT_END.test(value)) count++
-  if (vowelPair || value.startsWith('mc') || value.startsWith('re')) {
+  if (vowelPair || value.startsWith('mc')) {
     count += countMatches(EXPRESSION_DOUBLE_SYLLABIC_TWO, value)
   }
   if (vowelPair) {
