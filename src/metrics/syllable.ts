@@ -4,7 +4,7 @@
  * digits.
  *
  * Every distinct word is counted once per process, but every worker counts them all again, so the
- * first count is a good part of a cold run. The package spends about half of it on work that cannot
+ * first count is a good part of a cold run. The package spends most of it on work that cannot
  * change such a word's count:
  * - it maps accented letters to ASCII, lowercases, drops apostrophes, splits at word boundaries
  *   and drops what is not `a`–`z` from each part: a word of lowercase ASCII letters, digits and
@@ -12,7 +12,9 @@
  * - for every word of 3+ letters it asks `pluralize` for the singular (about a hundred regular
  *   expressions) only to see whether the singular is one of its problematic words: that can only
  *   be so when one of pluralize's singular rules rewrites the word into one (see
- *   `mayHaveProblematicSingular`).
+ *   `mayHaveProblematicSingular`);
+ * - it runs ten expressions over every word with `String#replace` and a callback, where most
+ *   cannot match: `one` skips those the word lacks the letters for, and counts matches with `exec`.
  * Any other word goes to the package itself. `tests/syllable.test.ts` compares the two.
  */
 import pluralize from 'pluralize'
@@ -234,11 +236,11 @@ function plainLetters(value: string): string | undefined {
 const NOT_A_LETTER = /[^a-z]/g
 
 /**
- * What pluralize's singular rules (v8) put in place of the end of a word they remove: each keeps the
- * word up to where its match (or its first group) ends, removes at most four letters after that
- * (`ices`, `ople`) and adds one of these. So the singular of a word can only be a problematic word
- * when the word without its last one to four letters is a problematic word without one of these
- * endings. Nothing else in `pluralize.singular` makes a problematic word of another word: its
+ * What pluralize's singular rules (v8) put in place of the end of a word they rewrite: each keeps
+ * the word up to the end of its first group (or the start of its match), removes at most four
+ * letters after that (`ices`, `ople`) and adds one of these. So the singular of a word can only be a
+ * problematic word when the word without its last one to four letters is a problematic word
+ * without one of these endings. Nothing else in `pluralize.singular` makes a problematic word of another word: its
  * irregular plurals become pronouns and common words none of which is problematic, and its
  * uncountable words stay as they are.
  */
@@ -474,7 +476,7 @@ function one(word: string): number {
 
   // Occurrences counted as two syllables that are one, and as one that are two.
   const last = value.charCodeAt(value.length - 1)
-  if (vowelPair || endsMonosyllabicOne(value)) count -= countMatches(EXPRESSION_MONOSYLLABIC_ONE, value)
+  if (vowelPair || mayMatchMonosyllabicOneUnpaired(value)) count -= countMatches(EXPRESSION_MONOSYLLABIC_ONE, value)
   if (last === letterE && MONOSYLLABIC_TWO_AT_END.test(value)) count--
   if (hasLetter(DOUBLE_SYLLABIC_ONE_LAST, last) && DOUBLE_SYLLABIC_ONE_AT_END.test(value)) count++
   if (vowelPair || value.startsWith('mc')) {
@@ -488,7 +490,7 @@ function one(word: string): number {
   return count || 1
 }
 
-/** Whether `value` may match an alternative of `EXPRESSION_MONOSYLLABIC_ONE` without a vowel pair. */
-function endsMonosyllabicOne(value: string): boolean {
+/** Whether `value` has what the alternatives of `EXPRESSION_MONOSYLLABIC_ONE` without a vowel pair need. */
+function mayMatchMonosyllabicOneUnpaired(value: string): boolean {
   return value.endsWith('ed') || value.endsWith('es') || value.endsWith('ly') || value.includes('awe') || value === 'busi'
 }
