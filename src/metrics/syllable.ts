@@ -406,19 +406,11 @@ let removedMatches = 0
 
 /**
  * `value.replace(expression, '')`, counting the matches in `removedMatches`; `expression` is
- * global and matches no empty string.
+ * global and matches no empty string. Most words have no match, and are not copied.
  */
 function withoutMatches(expression: RegExp, value: string): string {
-  expression.lastIndex = 0
-  removedMatches = 0
-  let kept = ''
-  let from = 0
-  for (let match = expression.exec(value); match !== null; match = expression.exec(value)) {
-    kept += value.slice(from, match.index)
-    from = match.index + match[0].length
-    removedMatches++
-  }
-  return removedMatches === 0 ? value : kept + value.slice(from)
+  removedMatches = countMatches(expression, value)
+  return removedMatches === 0 ? value : value.replace(expression, '')
 }
 
 /**
