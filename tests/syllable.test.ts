@@ -137,8 +137,9 @@ describe('syllable on words made of the expressions', () => {
   })
 
   it('counts what singular rules of pluralize could make a problematic word of as the package does', () => {
-    // Each rule removes at most four letters and adds one of a few endings.
-    const removed = ['s', 'es', 'ies', 'ves', 'ice', 'im', 'i', 'a', 'ae', 'ices', 'ople', 'ren', 'men', 'x', 'us', 'is']
+    // Each rule removes one of these endings and adds one of a few others.
+    const short = ['s', 'es', 'is', 'us', 'i', 'a', 'ae', 'x', 'im']
+    const removed = [...short, 'ves', 'ies', 'ice', 'ices', 'sis', 'ses', 'rson', 'ople', 'ren', 'men']
     const words = Object.keys(problematic).flatMap((word) =>
       [0, 1, 2, 3, 4].flatMap((cut) => removed.map((ending) => word.slice(0, word.length - cut) + ending))
     )

@@ -236,34 +236,22 @@ function plainLetters(value: string): string | undefined {
 const NOT_A_LETTER = /[^a-z]/g
 
 /**
- * What pluralize's singular rules (v8) put in place of the end of a word they rewrite: each keeps
- * the word up to the end of its first group (or the start of its match), removes at most four
- * letters after that (`ices`, `ople`) and adds one of these. So the singular of a word can only be a
- * problematic word when the word without its last one to four letters is a problematic word
- * without one of these endings. Nothing else in `pluralize.singular` makes a problematic word of another word: its
- * irregular plurals become pronouns and common words none of which is problematic, and its
- * uncountable words stay as they are.
+ * What pluralize's singular rules (v8) remove from the end of a word they rewrite, and what they put
+ * in its place: each keeps the word up to the end of its first group (or the start of its match),
+ * removes one of these endings after that and adds one of those. So the singular of a word can only
+ * be a problematic word when the word is a problematic word's stem (the word without one of the
+ * added endings) followed by one of the removed endings. Nothing else in `pluralize.singular` makes
+ * a problematic word of another word: its irregular plurals become pronouns and common words none
+ * of which is problematic, and its uncountable words stay as they are.
  */
+const SINGULAR_RULE_REMOVALS = [
+  ...['s', 'es', 'is', 'us', 'i', 'a', 'ae', 'x', 'im'],
+  ...['ves', 'ies', 'ice', 'ices', 'sis', 'ses', 'rson', 'ople', 'ren', 'men']
+]
 const SINGULAR_RULE_ADDITIONS = [
-  '',
-  'a',
-  'ex',
-  'ey',
-  'f',
-  'fe',
-  'ie',
-  'is',
-  'ix',
-  'man',
-  'on',
-  'ouse',
-  'rson',
-  'sis',
-  'um',
-  'us',
+  ...['', 'a', 'ex', 'ey', 'f', 'fe', 'ie', 'is', 'ix', 'man', 'on', 'ouse', 'rson', 'sis', 'um', 'us'],
   'y'
 ]
-const SINGULAR_RULE_LONGEST_REMOVAL = 4
 
 const PROBLEMATIC_STEMS: ReadonlySet<string> = new Set(
   [...PROBLEMATIC.keys()].flatMap((word) =>
@@ -298,9 +286,8 @@ function letterPair(first: number, second: number): number {
 
 /** Whether a singular rule of pluralize could make a problematic word of `value` (see above). */
 function mayHaveProblematicSingular(value: string): boolean {
-  const longest = Math.min(SINGULAR_RULE_LONGEST_REMOVAL, value.length)
-  for (let removed = 1; removed <= longest; removed++) {
-    if (PROBLEMATIC_STEMS.has(value.slice(0, value.length - removed))) return true
+  for (const removal of SINGULAR_RULE_REMOVALS) {
+    if (value.endsWith(removal) && PROBLEMATIC_STEMS.has(value.slice(0, value.length - removal.length))) return true
   }
   return false
 }
