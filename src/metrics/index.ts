@@ -85,7 +85,6 @@ export interface MeasureOptions {
 }
 
 const NON_SPACE = /\S/u
-const HAS_LETTER = /\p{L}/u
 
 interface WordMeasure {
   readonly characters: number
@@ -164,12 +163,14 @@ function remember(word: string, packed: PackedMeasure): PackedMeasure {
 function firstMeasure(word: string): WordMeasure {
   const lower = normaliseWord(word)
   const syllables = normalSyllables(lower)
+  const letters = countLetters(word)
   return {
     characters: countCharacters(word),
-    letters: countLetters(word),
+    letters,
     syllables,
     complex: isComplexNormal(lower, syllables),
-    familiar: !HAS_LETTER.test(word) || isFamiliarNormal(lower),
+    // A word without letters (a figure) is familiar.
+    familiar: letters === 0 || isFamiliarNormal(lower),
     capitalised: startsUppercase(word)
   }
 }

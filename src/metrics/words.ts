@@ -55,7 +55,9 @@ function countAscii(word: string, digits: boolean): number | undefined {
 
 /** Whether `word` starts with a capital letter (a name, unless it starts its sentence). */
 export function startsUppercase(word: string): boolean {
-  return STARTS_UPPERCASE.test(word)
+  // Most words start with an ASCII character: the letters `A`–`Z` are its capitals.
+  const first = word.charCodeAt(0)
+  return first < 0x80 ? first >= 0x41 && first <= 0x5a : STARTS_UPPERCASE.test(word)
 }
 
 /** Syllables by normalised word; bounded (cleared when full), so no file can make it grow without end. */
@@ -147,7 +149,7 @@ function uncachedSyllables(key: string): number {
  * they cannot be what made the word long.
  */
 export function isComplexWord(word: string, sentenceInitial: boolean): boolean {
-  if (!sentenceInitial && STARTS_UPPERCASE.test(word)) return false
+  if (!sentenceInitial && startsUppercase(word)) return false
   const lower = normaliseWord(word)
   return isComplexNormal(lower, normalSyllables(lower))
 }
@@ -185,7 +187,7 @@ const EASY_WORDS: ReadonlySet<string> = new Set(daleChall.map(normaliseWord))
  */
 export function isFamiliarWord(word: string, sentenceInitial: boolean): boolean {
   if (!HAS_LETTER.test(word)) return true
-  if (!sentenceInitial && STARTS_UPPERCASE.test(word)) return true
+  if (!sentenceInitial && startsUppercase(word)) return true
   return isFamiliarNormal(normaliseWord(word))
 }
 
@@ -233,6 +235,10 @@ function stripped(lower: string, suffix: string): string | undefined {
 const Y_SUFFIXES = ['ies', 'ied', 'ier', 'iest']
 const PLURAL_SUFFIXES = ['s', 'es']
 const E_SUFFIXES = ['ed', 'ing', 'er', 'est']
+/** The last letters of those suffixes: a word ending otherwise is no inflection, and skips them all. */
+const INFLECTION_LAST_LETTERS: ReadonlySet<string> = new Set(
+  [...Y_SUFFIXES, ...PLURAL_SUFFIXES, ...E_SUFFIXES].map((suffix) => suffix.charAt(suffix.length - 1))
+)
 
 /**
  * Whether a regularly inflected form of `lower` has a listed base: -ies/-ied/-ier/-iest from -y
@@ -241,6 +247,7 @@ const E_SUFFIXES = ['ed', 'ing', 'er', 'est']
  * found early makes no more.
  */
 function hasEasyBase(lower: string): boolean {
+  if (!INFLECTION_LAST_LETTERS.has(lower.charAt(lower.length - 1))) return false
   for (const suffix of Y_SUFFIXES) {
     const stem = stripped(lower, suffix)
     if (stem !== undefined && easyBase(`${stem}y`)) return true
