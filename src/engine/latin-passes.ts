@@ -8,6 +8,7 @@ import type {
   Sentence,
   SentenceContent,
   Symbol as SymbolNode,
+  WhiteSpace,
   Word,
   WordContent
 } from 'nlcst'
@@ -97,8 +98,37 @@ function isMark(node: AnyNode | undefined): node is Mark {
   return node !== undefined && (node.type === 'PunctuationNode' || node.type === 'SymbolNode')
 }
 
+/*
+ * The passes test nodes through these few functions rather than each reading `type` and `value`
+ * itself. V8 learns what it meets per function: here it learns the node shapes (a word, the other
+ * tokens, sentences) and string kinds once for all passes, where each pass on its own was
+ * optimised before it had met them all, thrown away at the first new one, and compiled again.
+ */
+
+function isWord(node: AnyNode | undefined): node is Word {
+  return node !== undefined && node.type === 'WordNode'
+}
+
+function isWhiteSpaceNode(node: AnyNode | undefined): node is WhiteSpace {
+  return node !== undefined && node.type === 'WhiteSpaceNode'
+}
+
+function isPunctuation(node: AnyNode | undefined): node is Punctuation {
+  return node !== undefined && node.type === 'PunctuationNode'
+}
+
+/**
+ * Whether a value is the one character `code`: `value === '.'`, without comparing strings, which
+ * V8 optimises for the interned strings it has met and deoptimises at the first other kind (a
+ * run such as `...` or a character outside Latin-1 is not interned).
+ */
+function isChar(value: string, code: number): boolean {
+  return value.length === 1 && value.charCodeAt(0) === code
+}
+
+/** ' or ’ */
 function isApostrophe(value: string): boolean {
-  return value === "'" || value === '’'
+  return isChar(value, 0x27) || isChar(value, 0x2019)
 }
 
 /** Appends `from`'s children to `to` one at a time (the plugins spread them, which overflows the stack on huge lists). */
@@ -117,9 +147,9 @@ function mergeEnglishElisionExceptions(sentence: Sentence): void {
   for (let index = 0; index < siblings.length; index++) {
     const child = siblings[index] as SentenceContent
     if (!isMark(child)) continue
-    if (child.value === '/') {
+    if (isChar(child.value, 47)) {
       const sibling = siblings[index - 1]
-      if (sibling?.type === 'WordNode' && textOf(sibling).toLowerCase() === 'w') {
+      if (isWord(sibling) && textOf(sibling).toLowerCase() === 'w') {
         siblings.splice(index, 1)
         sibling.children.push(child)
         if (sibling.position && child.position) sibling.position = {start: sibling.position.start, end: child.position.end}
@@ -136,9 +166,9 @@ function mergeElidingApostrophe(siblings: SentenceContent[], child: Mark, index:
   if (
     index > 2 &&
     index < length - 1 &&
-    previous?.type === 'WordNode' &&
-    siblings[index - 2]?.type === 'WhiteSpaceNode' &&
-    siblings[index + 1]?.type === 'WhiteSpaceNode' &&
+    isWord(previous) &&
+    isWhiteSpaceNode(siblings[index - 2]) &&
+    isWhiteSpaceNode(siblings[index + 1]) &&
     elisionPrefix.test(textOf(previous).toLowerCase())
   ) {
     siblings.splice(index, 1)
@@ -147,14 +177,14 @@ function mergeElidingApostrophe(siblings: SentenceContent[], child: Mark, index:
     return
   }
   const next = siblings[index + 1]
-  if (index === length - 1 || next?.type !== 'WordNode' || (index !== 0 && previous?.type === 'WordNode')) return
+  if (index === length - 1 || !isWord(next) || (index !== 0 && isWord(previous))) return
   const value = textOf(next).toLowerCase()
   const other = siblings[index + 2]
   if (elisionAffix.test(value)) {
     siblings.splice(index, 1)
     next.children.unshift(child)
     if (next.position && child.position) next.position = {start: child.position.start, end: next.position.end}
-  } else if (value === 'n' && other?.type === 'PunctuationNode' && isApostrophe(other.value)) {
+  } else if (value === 'n' && isPunctuation(other) && isApostrophe(other.value)) {
     siblings.splice(index, 1)
     siblings.splice(index + 1, 1)
     next.children.unshift(child)
@@ -175,9 +205,9 @@ function mergeInitialWordSymbol(sentence: Sentence): void {
     const next = children[index + 1]
     if (
       isMark(child) &&
-      child.value === '&' &&
-      !(index > 0 && children[index - 1]?.type === 'WordNode') &&
-      next?.type === 'WordNode'
+      isChar(child.value, 38) &&
+      !(index > 0 && isWord(children[index - 1])) &&
+      isWord(next)
     ) {
       children.splice(index, 1)
       next.children.unshift(child)
@@ -195,10 +225,10 @@ function mergeFinalWordSymbol(sentence: Sentence): void {
   let index = 0
   while (index < children.length) {
     const child = children[index] as SentenceContent
-    if (index > 0 && isMark(child) && child.value === '-') {
+    if (index > 0 && isMark(child) && isChar(child.value, 45)) {
       const previous = children[index - 1]
       const next = children[index + 1]
-      if (next?.type !== 'WordNode' && previous?.type === 'WordNode') {
+      if (!isWord(next) && isWord(previous)) {
         children.splice(index, 1)
         previous.children.push(child)
         if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
@@ -216,13 +246,13 @@ function mergeInnerWordSymbol(sentence: Sentence): void {
   while (index < siblings.length) {
     const child = siblings[index] as SentenceContent
     const previous = siblings[index - 1]
-    if (isMark(child) && previous?.type === 'WordNode' && wordSymbolInner.test(child.value)) {
+    if (isMark(child) && isWord(previous) && wordSymbolInner.test(child.value)) {
       const end = innerWordRunEnd(siblings, index)
       if (end > index) {
         let last: WordContent | undefined
         for (let position = index; position < end; position++) {
           const sibling = siblings[position] as SentenceContent
-          if (sibling.type === 'WordNode') {
+          if (isWord(sibling)) {
             append(previous.children, sibling.children)
             last = sibling.children[sibling.children.length - 1] ?? last
           } else {
@@ -247,7 +277,7 @@ function innerWordRunEnd(siblings: readonly SentenceContent[], index: number): n
   let end = index
   for (let position = index; position < siblings.length; position++) {
     const sibling = siblings[position] as SentenceContent
-    if (sibling.type === 'WordNode') end = position + 1
+    if (isWord(sibling)) end = position + 1
     else if (!isMark(sibling) || !wordSymbolInner.test(sibling.value)) break
   }
   return end
@@ -260,9 +290,9 @@ function mergeInnerWordSlash(sentence: Sentence): void {
   while (index < siblings.length) {
     const child = siblings[index] as SentenceContent
     const previous = siblings[index - 1]
-    if (previous?.type === 'WordNode' && isMark(child) && child.value === '/') {
+    if (isWord(previous) && isMark(child) && isChar(child.value, 47)) {
       const next = siblings[index + 1]
-      const nextWord = next?.type === 'WordNode' ? next : undefined
+      const nextWord = isWord(next) ? next : undefined
       const nextValue = nextWord ? textOf(nextWord) : ''
       if (textOf(previous).length < 3 && (!nextValue || nextValue.length < 3)) {
         previous.children.push(child)
@@ -284,7 +314,7 @@ function mergeInitialisms(sentence: Sentence): void {
   while (index < children.length) {
     const child = children[index] as SentenceContent
     const previous = children[index - 1]
-    if (child.type === 'PunctuationNode' && child.value === '.' && previous?.type === 'WordNode' && isInitialism(previous)) {
+    if (isPunctuation(child) && isChar(child.value, 46) && isWord(previous) && isInitialism(previous)) {
       children.splice(index, 1)
       previous.children.push(child)
       if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
@@ -304,7 +334,7 @@ function isInitialism(word: Word): boolean {
     if (position % 2 === 0) {
       if (value.length > 1) return false
       if (!numerical.test(value)) isAllDigits = false
-    } else if (value !== '.') {
+    } else if (!isChar(value, 46)) {
       if (position < parts.length - 2) break
       return false
     }
@@ -338,7 +368,7 @@ function mergeEnglishPrefixExceptions(paragraph: Paragraph): void {
     if ('children' in sentence) {
       const period = sentence.children[sentence.children.length - 1]
       const word = sentence.children[sentence.children.length - 2]
-      if (period?.type === 'PunctuationNode' && period.value === '.' && word?.type === 'WordNode') {
+      if (isPunctuation(period) && isChar(period.value, 46) && isWord(word)) {
         const value = textOf(word)
         if (abbreviations.test(value.toLowerCase()) || abbreviationsSensitive.test(value)) {
           if (mergeStopIntoWord(paragraph, index, sentence, word, period)) {
@@ -395,7 +425,7 @@ function mergeNonWordSentences(paragraph: Paragraph): void {
 }
 
 function hasWord(children: readonly SentenceContent[]): boolean {
-  for (const node of children) if (node.type === 'WordNode') return true
+  for (const node of children) if (isWord(node)) return true
   return false
 }
 
@@ -450,7 +480,7 @@ function mergeInitialLowerCaseLetterSentences(paragraph: Paragraph): void {
 /** Whether the first word of a sentence, before any mark, starts with a lower-case letter. */
 function startsLowerCase(sentence: Sentence): boolean {
   for (const node of sentence.children) {
-    if (node.type === 'WordNode') return lowerInitial.test(textOf(node))
+    if (isWord(node)) return lowerInitial.test(textOf(node))
     if (isMark(node)) return false
   }
   return false
@@ -464,7 +494,7 @@ function mergeInitialDigitSentences(paragraph: Paragraph): void {
 /** Whether a sentence's first child is a word starting with a digit. */
 function startsWithDigitWord(sentence: Sentence): boolean {
   const head = sentence.children[0]
-  return head?.type === 'WordNode' && startsWithDigit(textOf(head))
+  return isWord(head) && startsWithDigit(textOf(head))
 }
 
 /** parse-latin's digitStart, /^\d/. */
@@ -484,8 +514,8 @@ function mergePrefixExceptions(paragraph: Paragraph): void {
       const node = child.children[child.children.length - 2]
       if (
         isMark(period) &&
-        period.value === '.' &&
-        node?.type === 'WordNode' &&
+        isChar(period.value, 46) &&
+        isWord(node) &&
         abbreviationPrefix.test(textOf(node).toLowerCase()) &&
         mergeStopIntoWord(paragraph, index, child, node, period)
       ) {
@@ -506,8 +536,8 @@ function mergeAffixExceptions(paragraph: Paragraph): void {
 /** Whether the first mark of a sentence, before any word, is a comma or semicolon. */
 function startsWithComma(sentence: Sentence): boolean {
   for (const node of sentence.children) {
-    if (node.type === 'WordNode') return false
-    if (isMark(node)) return node.value === ',' || node.value === ';'
+    if (isWord(node)) return false
+    if (isMark(node)) return isChar(node.value, 44) || isChar(node.value, 59)
   }
   return false
 }
@@ -528,7 +558,7 @@ function mergeInnerFullStops(children: SentenceContent[]): void {
     const grandchild = children[position] as SentenceContent
     if (!isMark(grandchild)) {
       // A sentence without terminal marker: act as if one was found.
-      if (grandchild.type === 'WordNode') hasFoundDelimiter = true
+      if (isWord(grandchild)) hasFoundDelimiter = true
       continue
     }
     if (!terminalMarker.test(grandchild.value)) continue
@@ -537,19 +567,19 @@ function mergeInnerFullStops(children: SentenceContent[]): void {
       hasFoundDelimiter = true
       continue
     }
-    if (grandchild.value !== '.') continue
+    if (!isChar(grandchild.value, 46)) continue
     const previous = children[position - 1]
     const next = children[position + 1]
-    if (previous?.type === 'WordNode') {
+    if (isWord(previous)) {
       const nextNext = children[position + 2]
       // "{.} ." stays.
-      if (next && nextNext && next.type === 'WhiteSpaceNode' && textOf(nextNext) === '.') continue
+      if (next && nextNext && isWhiteSpaceNode(next) && isChar(textOf(nextNext), 46)) continue
       children.splice(position, 1)
       previous.children.push(grandchild)
       if (grandchild.position && previous.position)
         previous.position = {start: previous.position.start, end: grandchild.position.end}
       position--
-    } else if (next?.type === 'WordNode') {
+    } else if (isWord(next)) {
       children.splice(position, 1)
       next.children.unshift(grandchild)
       if (grandchild.position && next.position) next.position = {start: grandchild.position.start, end: next.position.end}
@@ -567,7 +597,7 @@ function makeInitialWhiteSpaceSiblings(parent: Paragraph | Root): void {
     const child = children[index] as RootContent
     if (!('children' in child)) continue
     const head = child.children[0]
-    if (head?.type !== 'WhiteSpaceNode') continue
+    if (!isWhiteSpaceNode(head)) continue
     child.children.shift()
     children.splice(index, 0, head)
     const next = child.children[0]
@@ -583,7 +613,7 @@ function makeFinalWhiteSpaceSiblings(parent: Paragraph | Root): void {
     const child = children[index] as RootContent
     if ('children' in child) {
       const tail = child.children[child.children.length - 1]
-      if (tail?.type === 'WhiteSpaceNode') {
+      if (isWhiteSpaceNode(tail)) {
         child.children.pop()
         children.splice(index + 1, 0, tail)
         const previous = child.children[child.children.length - 1]
@@ -610,7 +640,7 @@ function breakSentence(siblings: ParagraphContent[], child: Sentence, index: num
   const children = child.children
   for (let position = 1; position < children.length - 1; position++) {
     const node = children[position] as SentenceContent
-    if (node.type !== 'WhiteSpaceNode' || lineBreaks(node.value) < 2) continue
+    if (!isWhiteSpaceNode(node) || lineBreaks(node.value) < 2) continue
     child.children = children.slice(0, position)
     const insertion: Sentence = {type: 'SentenceNode', children: children.slice(position + 1)}
     const tail = children[position - 1] as SentenceContent
