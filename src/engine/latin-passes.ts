@@ -203,12 +203,7 @@ function mergeInitialWordSymbol(sentence: Sentence): void {
   while (index < children.length) {
     const child = children[index] as SentenceContent
     const next = children[index + 1]
-    if (
-      isMark(child) &&
-      isChar(child.value, 38) &&
-      !(index > 0 && isWord(children[index - 1])) &&
-      isWord(next)
-    ) {
+    if (isMark(child) && isChar(child.value, 38) && !(index > 0 && isWord(children[index - 1])) && isWord(next)) {
       children.splice(index, 1)
       next.children.unshift(child)
       if (next.position && child.position) next.position = {start: child.position.start, end: next.position.end}
