@@ -131,12 +131,36 @@ function isApostrophe(value: string): boolean {
   return isChar(value, 0x27) || isChar(value, 0x2019)
 }
 
+/**
+ * The node at an index, or undefined outside the list. The passes read their neighbours this way:
+ * a read past either end is fine in JavaScript but throws V8's optimised code away.
+ */
+function nodeAt<T>(list: readonly T[], index: number): T | undefined {
+  return index >= 0 && index < list.length ? list[index] : undefined
+}
+
 /** Appends `from`'s children to `to` one at a time (the plugins spread them, which overflows the stack on huge lists). */
 function append<T>(to: T[], from: readonly T[]): void {
   for (const node of from) to.push(node)
 }
+/** Puts a node at the end of a word, which then ends where the node ends. */
+function appendToWord(word: Word, node: WordContent): void {
+  word.children.push(node)
+  if (word.position && node.position) word.position = {start: word.position.start, end: node.position.end}
+}
+
+/** Puts a node at the start of a word, which then starts where the node starts. */
+function prependToWord(word: Word, node: WordContent): void {
+  word.children.unshift(node)
+  if (word.position && node.position) word.position = {start: node.position.start, end: word.position.end}
+}
 
 // Sentence passes ------------------------------------------------------------------------------
+//
+// Each pass below is a loop that looks for a rare mark and a function that merges around it. The
+// loop runs over every node of every sentence and V8 optimises it early; the merging, kept apart,
+// is compiled only if it ever gets hot, and what V8 has not yet seen run there does not throw the
+// loop's optimised code away.
 
 /**
  * parse-english mergeEnglishElisionExceptions (a visit-children pass): "w/" is one word, and an
@@ -147,52 +171,47 @@ function mergeEnglishElisionExceptions(sentence: Sentence): void {
   for (let index = 0; index < siblings.length; index++) {
     const child = siblings[index] as SentenceContent
     if (!isMark(child)) continue
-    if (isChar(child.value, 47)) {
-      const sibling = siblings[index - 1]
-      if (isWord(sibling) && textOf(sibling).toLowerCase() === 'w') {
-        siblings.splice(index, 1)
-        sibling.children.push(child)
-        if (sibling.position && child.position) sibling.position = {start: sibling.position.start, end: child.position.end}
-      }
-    } else if (isApostrophe(child.value)) {
-      mergeElidingApostrophe(siblings, child, index)
-    }
+    if (isChar(child.value, 47)) mergeWithSlash(siblings, child, index)
+    else if (isApostrophe(child.value)) mergeElidingApostrophe(siblings, child, index)
+  }
+}
+
+/** "w/": the slash joins the `w` before it. */
+function mergeWithSlash(siblings: SentenceContent[], child: Mark, index: number): void {
+  const sibling = nodeAt(siblings, index - 1)
+  if (isWord(sibling) && textOf(sibling).toLowerCase() === 'w') {
+    siblings.splice(index, 1)
+    appendToWord(sibling, child)
   }
 }
 
 function mergeElidingApostrophe(siblings: SentenceContent[], child: Mark, index: number): void {
   const length = siblings.length
-  const previous = siblings[index - 1]
+  const previous = nodeAt(siblings, index - 1)
   if (
     index > 2 &&
     index < length - 1 &&
     isWord(previous) &&
-    isWhiteSpaceNode(siblings[index - 2]) &&
-    isWhiteSpaceNode(siblings[index + 1]) &&
+    isWhiteSpaceNode(nodeAt(siblings, index - 2)) &&
+    isWhiteSpaceNode(nodeAt(siblings, index + 1)) &&
     elisionPrefix.test(textOf(previous).toLowerCase())
   ) {
     siblings.splice(index, 1)
-    previous.children.push(child)
-    if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
+    appendToWord(previous, child)
     return
   }
-  const next = siblings[index + 1]
+  const next = nodeAt(siblings, index + 1)
   if (index === length - 1 || !isWord(next) || (index !== 0 && isWord(previous))) return
   const value = textOf(next).toLowerCase()
-  const other = siblings[index + 2]
+  const other = nodeAt(siblings, index + 2)
   if (elisionAffix.test(value)) {
     siblings.splice(index, 1)
-    next.children.unshift(child)
-    if (next.position && child.position) next.position = {start: child.position.start, end: next.position.end}
+    prependToWord(next, child)
   } else if (value === 'n' && isPunctuation(other) && isApostrophe(other.value)) {
     siblings.splice(index, 1)
     siblings.splice(index + 1, 1)
-    next.children.unshift(child)
-    next.children.push(other)
-    if (next.position) {
-      if (child.position) next.position = {start: child.position.start, end: next.position.end}
-      if (other.position) next.position = {start: next.position.start, end: other.position.end}
-    }
+    prependToWord(next, child)
+    appendToWord(next, other)
   }
 }
 
@@ -202,16 +221,21 @@ function mergeInitialWordSymbol(sentence: Sentence): void {
   let index = 0
   while (index < children.length) {
     const child = children[index] as SentenceContent
-    const next = children[index + 1]
-    if (isMark(child) && isChar(child.value, 38) && !(index > 0 && isWord(children[index - 1])) && isWord(next)) {
-      children.splice(index, 1)
-      next.children.unshift(child)
-      if (next.position && child.position) next.position = {start: child.position.start, end: next.position.end}
+    if (isMark(child) && isChar(child.value, 38) && mergeAmpersand(children, child, index)) {
       index = Math.max(index - 1, 0)
       continue
     }
     index++
   }
+}
+
+/** Joins an "&" to the word after it unless a word comes before it; returns whether it did. */
+function mergeAmpersand(children: SentenceContent[], child: Mark, index: number): boolean {
+  const next = nodeAt(children, index + 1)
+  if ((index > 0 && isWord(nodeAt(children, index - 1))) || !isWord(next)) return false
+  children.splice(index, 1)
+  prependToWord(next, child)
+  return true
 }
 
 /** parse-latin mergeFinalWordSymbol: a hyphen ending a word ("pre- and post-war") joins it. */
@@ -220,18 +244,18 @@ function mergeFinalWordSymbol(sentence: Sentence): void {
   let index = 0
   while (index < children.length) {
     const child = children[index] as SentenceContent
-    if (index > 0 && isMark(child) && isChar(child.value, 45)) {
-      const previous = children[index - 1]
-      const next = children[index + 1]
-      if (!isWord(next) && isWord(previous)) {
-        children.splice(index, 1)
-        previous.children.push(child)
-        if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
-        continue
-      }
-    }
+    if (index > 0 && isMark(child) && isChar(child.value, 45) && mergeFinalHyphen(children, child, index)) continue
     index++
   }
+}
+
+/** Joins a hyphen to the word before it when no word follows; returns whether it did. */
+function mergeFinalHyphen(children: SentenceContent[], child: Mark, index: number): boolean {
+  const previous = nodeAt(children, index - 1)
+  if (isWord(nodeAt(children, index + 1)) || !isWord(previous)) return false
+  children.splice(index, 1)
+  appendToWord(previous, child)
+  return true
 }
 
 /** parse-latin mergeInnerWordSymbol: words joined by inner marks ("don't", "e-mail", "3.5") are one word. */
@@ -240,28 +264,37 @@ function mergeInnerWordSymbol(sentence: Sentence): void {
   let index = 1
   while (index < siblings.length) {
     const child = siblings[index] as SentenceContent
-    const previous = siblings[index - 1]
-    if (isMark(child) && isWord(previous) && wordSymbolInner.test(child.value)) {
-      const end = innerWordRunEnd(siblings, index)
-      if (end > index) {
-        let last: WordContent | undefined
-        for (let position = index; position < end; position++) {
-          const sibling = siblings[position] as SentenceContent
-          if (isWord(sibling)) {
-            append(previous.children, sibling.children)
-            last = sibling.children[sibling.children.length - 1] ?? last
-          } else {
-            previous.children.push(sibling as Mark)
-            last = sibling as Mark
-          }
-        }
-        siblings.splice(index, end - index)
-        if (previous.position && last?.position) previous.position = {start: previous.position.start, end: last.position.end}
-        continue
-      }
+    if (
+      isMark(child) &&
+      isWord(nodeAt(siblings, index - 1)) &&
+      wordSymbolInner.test(child.value) &&
+      mergeInnerRun(siblings, index)
+    ) {
+      continue
     }
     index++
   }
+}
+
+/** Joins the run of inner marks and words at `index` to the word before it; returns whether there was one. */
+function mergeInnerRun(siblings: SentenceContent[], index: number): boolean {
+  const end = innerWordRunEnd(siblings, index)
+  if (end <= index) return false
+  const previous = nodeAt(siblings, index - 1) as Word
+  let last: WordContent | undefined
+  for (let position = index; position < end; position++) {
+    const sibling = siblings[position] as SentenceContent
+    if (isWord(sibling)) {
+      append(previous.children, sibling.children)
+      last = sibling.children[sibling.children.length - 1] ?? last
+    } else {
+      previous.children.push(sibling as Mark)
+      last = sibling as Mark
+    }
+  }
+  siblings.splice(index, end - index)
+  if (previous.position && last?.position) previous.position = {start: previous.position.start, end: last.position.end}
+  return true
 }
 
 /**
@@ -284,22 +317,25 @@ function mergeInnerWordSlash(sentence: Sentence): void {
   let index = 0
   while (index < siblings.length) {
     const child = siblings[index] as SentenceContent
-    const previous = siblings[index - 1]
-    if (isWord(previous) && isMark(child) && isChar(child.value, 47)) {
-      const next = siblings[index + 1]
-      const nextWord = isWord(next) ? next : undefined
-      const nextValue = nextWord ? textOf(nextWord) : ''
-      if (textOf(previous).length < 3 && (!nextValue || nextValue.length < 3)) {
-        previous.children.push(child)
-        if (nextWord) append(previous.children, nextWord.children)
-        siblings.splice(index, nextWord ? 2 : 1)
-        const tail = nextWord ?? child
-        if (previous.position && tail.position) previous.position = {start: previous.position.start, end: tail.position.end}
-        continue
-      }
-    }
+    if (isMark(child) && isChar(child.value, 47) && mergeSlashedWords(siblings, child, index)) continue
     index++
   }
+}
+
+/** Joins a slash between short words (or after one) into the word before it; returns whether it did. */
+function mergeSlashedWords(siblings: SentenceContent[], child: Mark, index: number): boolean {
+  const previous = nodeAt(siblings, index - 1)
+  if (!isWord(previous)) return false
+  const next = nodeAt(siblings, index + 1)
+  const nextWord = isWord(next) ? next : undefined
+  const nextValue = nextWord ? textOf(nextWord) : ''
+  if (textOf(previous).length >= 3 || (nextValue && nextValue.length >= 3)) return false
+  previous.children.push(child)
+  if (nextWord) append(previous.children, nextWord.children)
+  siblings.splice(index, nextWord ? 2 : 1)
+  const tail = nextWord ?? child
+  if (previous.position && tail.position) previous.position = {start: previous.position.start, end: tail.position.end}
+  return true
 }
 
 /** parse-latin mergeInitialisms: the final full stop of an initialism ("U.S.") joins it, unless it is all digits. */
@@ -308,15 +344,18 @@ function mergeInitialisms(sentence: Sentence): void {
   let index = 1
   while (index < children.length) {
     const child = children[index] as SentenceContent
-    const previous = children[index - 1]
-    if (isPunctuation(child) && isChar(child.value, 46) && isWord(previous) && isInitialism(previous)) {
-      children.splice(index, 1)
-      previous.children.push(child)
-      if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
-      continue
-    }
+    if (isPunctuation(child) && isChar(child.value, 46) && mergeInitialismStop(children, child, index)) continue
     index++
   }
+}
+
+/** Joins a full stop to the initialism before it; returns whether there was one. */
+function mergeInitialismStop(children: SentenceContent[], child: Punctuation, index: number): boolean {
+  const previous = nodeAt(children, index - 1)
+  if (!isWord(previous) || !isInitialism(previous)) return false
+  children.splice(index, 1)
+  appendToWord(previous, child)
+  return true
 }
 
 /** Whether a word reads as an initialism waiting for its last stop: "U.S" yes, "1.5" no. */
@@ -386,7 +425,7 @@ function mergeStopIntoWord(paragraph: Paragraph, index: number, sentence: Senten
   word.children.push(period)
   sentence.children.pop()
   if (period.position && word.position) word.position = {start: word.position.start, end: period.position.end}
-  const next = paragraph.children[index + 1]
+  const next = nodeAt(paragraph.children, index + 1)
   if (next?.type !== 'SentenceNode') return false
   append(sentence.children, next.children)
   paragraph.children.splice(index + 1, 1)
@@ -401,14 +440,14 @@ function mergeNonWordSentences(paragraph: Paragraph): void {
   while (index < children.length) {
     const child = children[index] as ParagraphContent
     if ('children' in child && !hasWord(child.children)) {
-      const previous = children[index - 1]
+      const previous = nodeAt(children, index - 1)
       if (previous && 'children' in previous) {
         append(previous.children, child.children)
         children.splice(index, 1)
         if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
         continue
       }
-      const next = children[index + 1]
+      const next = nodeAt(children, index + 1)
       if (next && 'children' in next) {
         next.children.unshift(...child.children)
         if (next.position && child.position) next.position = {start: child.position.start, end: next.position.end}
@@ -430,21 +469,27 @@ function mergeAffixSymbol(paragraph: Paragraph): void {
   let index = 1
   while (index < children.length) {
     const child = children[index] as ParagraphContent
-    const previous = children[index - 1]
+    const previous = nodeAt(children, index - 1)
     if ('children' in child && previous?.type === 'SentenceNode') {
       const first = child.children[0]
       if (isMark(first) && affixSymbol.test(first.value)) {
-        const second = child.children[1]
-        child.children.shift()
-        previous.children.push(first)
-        if (first.position && previous.position) previous.position = {start: previous.position.start, end: first.position.end}
-        if (second?.position && child.position) child.position = {start: second.position.start, end: child.position.end}
+        moveAffixSymbol(previous, child)
         index = Math.max(index - 1, 1)
         continue
       }
     }
     index++
   }
+}
+
+/** Moves the mark starting `child` to the end of the sentence before it; both then start and end where their nodes do. */
+function moveAffixSymbol(previous: Sentence, child: Sentence): void {
+  const first = child.children[0] as Mark
+  const second = child.children[1]
+  child.children.shift()
+  previous.children.push(first)
+  if (first.position && previous.position) previous.position = {start: previous.position.start, end: first.position.end}
+  if (second?.position && child.position) child.position = {start: second.position.start, end: child.position.end}
 }
 
 /**
@@ -456,7 +501,7 @@ function joinSentencesWhere(paragraph: Paragraph, joins: (sentence: Sentence) =>
   let index = 1
   while (index < children.length) {
     const child = children[index] as ParagraphContent
-    const previous = children[index - 1]
+    const previous = nodeAt(children, index - 1)
     if (child.type === 'SentenceNode' && previous?.type === 'SentenceNode' && joins(child)) {
       append(previous.children, child.children)
       children.splice(index, 1)
@@ -562,24 +607,32 @@ function mergeInnerFullStops(children: SentenceContent[]): void {
       hasFoundDelimiter = true
       continue
     }
-    if (!isChar(grandchild.value, 46)) continue
-    const previous = children[position - 1]
-    const next = children[position + 1]
-    if (isWord(previous)) {
-      const nextNext = children[position + 2]
-      // "{.} ." stays.
-      if (next && nextNext && isWhiteSpaceNode(next) && isChar(textOf(nextNext), 46)) continue
-      children.splice(position, 1)
-      previous.children.push(grandchild)
-      if (grandchild.position && previous.position)
-        previous.position = {start: previous.position.start, end: grandchild.position.end}
-      position--
-    } else if (isWord(next)) {
-      children.splice(position, 1)
-      next.children.unshift(grandchild)
-      if (grandchild.position && next.position) next.position = {start: grandchild.position.start, end: next.position.end}
-    }
+    // Joined to the word before, the stop leaves one node fewer before `position`.
+    position -= mergeInnerFullStop(children, grandchild, position)
   }
+}
+
+/**
+ * A terminal marker that is not the last: a full stop joins the word before it, else the word
+ * after it. Returns how many nodes before `position` went (1 when it joined the word before).
+ */
+function mergeInnerFullStop(children: SentenceContent[], grandchild: Mark, position: number): number {
+  if (!isChar(grandchild.value, 46)) return 0
+  const previous = nodeAt(children, position - 1)
+  const next = nodeAt(children, position + 1)
+  if (isWord(previous)) {
+    const nextNext = nodeAt(children, position + 2)
+    // "{.} ." stays.
+    if (next && nextNext && isWhiteSpaceNode(next) && isChar(textOf(nextNext), 46)) return 0
+    children.splice(position, 1)
+    appendToWord(previous, grandchild)
+    return 1
+  }
+  if (isWord(next)) {
+    children.splice(position, 1)
+    prependToWord(next, grandchild)
+  }
+  return 0
 }
 
 /**
@@ -609,15 +662,20 @@ function makeFinalWhiteSpaceSiblings(parent: Paragraph | Root): void {
     if ('children' in child) {
       const tail = child.children[child.children.length - 1]
       if (isWhiteSpaceNode(tail)) {
-        child.children.pop()
-        children.splice(index + 1, 0, tail)
-        const previous = child.children[child.children.length - 1]
-        if (previous?.position && child.position) child.position = {start: child.position.start, end: previous.position.end}
+        moveFinalWhiteSpace(children, child, index)
         continue
       }
     }
     index++
   }
+}
+
+/** Moves the white space ending `child` (at `index`) to after it; the child then ends where its new last node ends. */
+function moveFinalWhiteSpace(children: RootContent[], child: Branch, index: number): void {
+  const tail = child.children.pop() as WhiteSpace
+  children.splice(index + 1, 0, tail)
+  const previous = child.children[child.children.length - 1]
+  if (previous?.position && child.position) child.position = {start: child.position.start, end: previous.position.end}
 }
 
 /** parse-latin breakImplicitSentences: white space with two or more line breaks inside a sentence ends it. */
@@ -636,19 +694,26 @@ function breakSentence(siblings: ParagraphContent[], child: Sentence, index: num
   for (let position = 1; position < children.length - 1; position++) {
     const node = children[position] as SentenceContent
     if (!isWhiteSpaceNode(node) || lineBreaks(node.value) < 2) continue
-    child.children = children.slice(0, position)
-    const insertion: Sentence = {type: 'SentenceNode', children: children.slice(position + 1)}
-    const tail = children[position - 1] as SentenceContent
-    const head = children[position + 1] as SentenceContent
-    siblings.splice(index + 1, 0, node, insertion)
-    if (child.position && tail.position && head.position) {
-      const end = child.position.end
-      child.position = {start: child.position.start, end: tail.position.end}
-      insertion.position = {start: head.position.start, end}
-    }
+    splitSentence(siblings, child, index, position)
     return index + 1
   }
   return index + 1
+}
+
+/** Ends the sentence at `index` before its blank-line white space at `position`: the rest becomes a new sentence after that white space. */
+function splitSentence(siblings: ParagraphContent[], child: Sentence, index: number, position: number): void {
+  const children = child.children
+  const node = children[position] as WhiteSpace
+  child.children = children.slice(0, position)
+  const insertion: Sentence = {type: 'SentenceNode', children: children.slice(position + 1)}
+  const tail = nodeAt(children, position - 1) as SentenceContent
+  const head = nodeAt(children, position + 1) as SentenceContent
+  siblings.splice(index + 1, 0, node, insertion)
+  if (child.position && tail.position && head.position) {
+    const end = child.position.end
+    child.position = {start: child.position.start, end: tail.position.end}
+    insertion.position = {start: head.position.start, end}
+  }
 }
 
 /** How many line breaks (\r\n, \n or \r) a value has: one less than the pieces of `split(/\r\n|\r|\n/)`. */
