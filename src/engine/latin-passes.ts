@@ -361,7 +361,8 @@ function mergeInitialismStop(children: SentenceContent[], child: Punctuation, in
 /** Whether a word reads as an initialism waiting for its last stop: "U.S" yes, "1.5" no. */
 function isInitialism(word: Word): boolean {
   const parts = word.children
-  if (parts.length === 1 || parts.length % 2 === 0) return false
+  // The remainder first: it is then computed for every word, not first for a word of several parts (when V8 deoptimised for it).
+  if (parts.length % 2 === 0 || parts.length === 1) return false
   let isAllDigits = true
   for (let position = parts.length - 1; position >= 0; position--) {
     const value = textOf(parts[position] as WordContent)
@@ -533,7 +534,7 @@ function mergeInitialDigitSentences(paragraph: Paragraph): void {
 
 /** Whether a sentence's first child is a word starting with a digit. */
 function startsWithDigitWord(sentence: Sentence): boolean {
-  const head = sentence.children[0]
+  const head = nodeAt(sentence.children, 0)
   return isWord(head) && startsWithDigit(textOf(head))
 }
 
