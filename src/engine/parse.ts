@@ -480,16 +480,6 @@ function createToken(type: TokenType, value: string, start: Point, end: Point): 
   return {type, value, position: {start, end}} as Token
 }
 
-/*
- * The passes that grow a word give it a new position (latin-passes.ts). The first time a word's
- * position is replaced, V8 notes on the shape all words share that the field changes, and throws
- * away every optimised function that made words until then: the tokenizer, mid-way through the
- * first files. Replacing the position of one word made here, before anything is optimised, notes
- * it up front. (Nothing else sees this word.)
- */
-const shapingWord = createToken('WordNode', 'a', {line: 1, column: 1, offset: 0}, {line: 1, column: 2, offset: 1})
-shapingWord.position = {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 2, offset: 1}}
-
 /** The converters read the file's value; hand them the BOM-less text under the same path. */
 function stand(file: VFile, text: string): VFile {
   if (text === file.value) return file
