@@ -164,28 +164,41 @@ function prependToWord(word: Word, node: WordContent): void {
 
 /**
  * parse-english mergeEnglishElisionExceptions (a visit-children pass): "w/" is one word, and an
- * apostrophe joins the word it elides: "ol' ", "'twas", "’90s", "rock 'n' roll".
+ * apostrophe joins the word it elides: "ol' ", "'twas", "’90s", "rock 'n' roll". The tests run
+ * at every slash and apostrophe; the merging, rare, is one call (`elide`).
  */
 function mergeEnglishElisionExceptions(sentence: Sentence): void {
   const siblings = sentence.children
   for (let index = 0; index < siblings.length; index++) {
     const child = siblings[index] as SentenceContent
     if (!isMark(child)) continue
-    if (isChar(child.value, 47)) mergeWithSlash(siblings, child, index)
-    else if (isApostrophe(child.value)) mergeElidingApostrophe(siblings, child, index)
+    const elision = isChar(child.value, 47)
+      ? slashElision(siblings, index)
+      : isApostrophe(child.value)
+        ? apostropheElision(siblings, index)
+        : noElision
+    if (elision !== noElision) elide(siblings, child, index, elision)
   }
 }
 
-/** "w/": the slash joins the `w` before it. */
-function mergeWithSlash(siblings: SentenceContent[], child: Mark, index: number): void {
+/** What an elision pass does with a mark (plain numbers: an enum would be an object read at every mark). */
+type Elision = 0 | 1 | 2 | 3
+const noElision = 0
+/** It joins the word before it: "w/", "ol' ". */
+const joinsPrevious = 1
+/** It joins the word after it: "'twas", "’90s". */
+const joinsNext = 2
+/** It, the `n` after it and the apostrophe after that are one word: "'n'". */
+const joinsN = 3
+
+/** "w/": a slash after `w` joins it. */
+function slashElision(siblings: readonly SentenceContent[], index: number): Elision {
   const sibling = nodeAt(siblings, index - 1)
-  if (isWord(sibling) && textOf(sibling).toLowerCase() === 'w') {
-    siblings.splice(index, 1)
-    appendToWord(sibling, child)
-  }
+  return isWord(sibling) && textOf(sibling).toLowerCase() === 'w' ? joinsPrevious : noElision
 }
 
-function mergeElidingApostrophe(siblings: SentenceContent[], child: Mark, index: number): void {
+/** What an apostrophe at `index` elides, if anything. */
+function apostropheElision(siblings: readonly SentenceContent[], index: number): Elision {
   const length = siblings.length
   const previous = nodeAt(siblings, index - 1)
   if (
@@ -196,23 +209,34 @@ function mergeElidingApostrophe(siblings: SentenceContent[], child: Mark, index:
     isWhiteSpaceNode(nodeAt(siblings, index + 1)) &&
     elisionPrefix.test(textOf(previous).toLowerCase())
   ) {
+    return joinsPrevious
+  }
+  const next = nodeAt(siblings, index + 1)
+  if (index === length - 1 || !isWord(next) || (index !== 0 && isWord(previous))) return noElision
+  const value = textOf(next).toLowerCase()
+  if (elisionAffix.test(value)) return joinsNext
+  const other = nodeAt(siblings, index + 2)
+  return value === 'n' && isPunctuation(other) && isApostrophe(other.value) ? joinsN : noElision
+}
+
+function elide(siblings: SentenceContent[], child: Mark, index: number, elision: Elision): void {
+  if (elision === joinsPrevious) {
+    const previous = siblings[index - 1] as Word
     siblings.splice(index, 1)
     appendToWord(previous, child)
     return
   }
-  const next = nodeAt(siblings, index + 1)
-  if (index === length - 1 || !isWord(next) || (index !== 0 && isWord(previous))) return
-  const value = textOf(next).toLowerCase()
-  const other = nodeAt(siblings, index + 2)
-  if (elisionAffix.test(value)) {
+  const next = siblings[index + 1] as Word
+  if (elision === joinsNext) {
     siblings.splice(index, 1)
     prependToWord(next, child)
-  } else if (value === 'n' && isPunctuation(other) && isApostrophe(other.value)) {
-    siblings.splice(index, 1)
-    siblings.splice(index + 1, 1)
-    prependToWord(next, child)
-    appendToWord(next, other)
+    return
   }
+  const other = siblings[index + 2] as Punctuation
+  siblings.splice(index, 1)
+  siblings.splice(index + 1, 1)
+  prependToWord(next, child)
+  appendToWord(next, other)
 }
 
 /** parse-latin mergeInitialWordSymbol: an "&" starting a word ("&c") joins it. */
