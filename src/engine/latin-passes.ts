@@ -132,6 +132,14 @@ function isApostrophe(value: string): boolean {
 }
 
 /**
+ * A node's position, read here for the nodes of a sentence (words, marks, white space) whatever
+ * their kind, so V8 learns their shapes once for every pass (see above).
+ */
+function positionOf(node: AnyNode | undefined): AnyNode['position'] {
+  return node?.position
+}
+
+/**
  * The node at an index, or undefined outside the list. The passes read their neighbours this way:
  * a read past either end is fine in JavaScript but throws V8's optimised code away.
  */
@@ -317,7 +325,8 @@ function mergeInnerRun(siblings: SentenceContent[], index: number): boolean {
     }
   }
   siblings.splice(index, end - index)
-  if (previous.position && last?.position) previous.position = {start: previous.position.start, end: last.position.end}
+  const lastPosition = positionOf(last)
+  if (previous.position && lastPosition) previous.position = {start: previous.position.start, end: lastPosition.end}
   return true
 }
 
@@ -358,7 +367,8 @@ function mergeSlashedWords(siblings: SentenceContent[], child: Mark, index: numb
   if (nextWord) append(previous.children, nextWord.children)
   siblings.splice(index, nextWord ? 2 : 1)
   const tail = nextWord ?? child
-  if (previous.position && tail.position) previous.position = {start: previous.position.start, end: tail.position.end}
+  const tailPosition = positionOf(tail)
+  if (previous.position && tailPosition) previous.position = {start: previous.position.start, end: tailPosition.end}
   return true
 }
 
@@ -514,7 +524,8 @@ function moveAffixSymbol(previous: Sentence, child: Sentence): void {
   child.children.shift()
   previous.children.push(first)
   if (first.position && previous.position) previous.position = {start: previous.position.start, end: first.position.end}
-  if (second?.position && child.position) child.position = {start: second.position.start, end: child.position.end}
+  const secondPosition = positionOf(second)
+  if (secondPosition && child.position) child.position = {start: secondPosition.start, end: child.position.end}
 }
 
 /**
@@ -674,7 +685,8 @@ function makeInitialWhiteSpaceSiblings(parent: Paragraph | Root): void {
     child.children.shift()
     children.splice(index, 0, head)
     const next = child.children[0]
-    if (next?.position && child.position) child.position = {start: next.position.start, end: child.position.end}
+    const nextPosition = positionOf(next)
+    if (nextPosition && child.position) child.position = {start: nextPosition.start, end: child.position.end}
   }
 }
 
@@ -700,7 +712,8 @@ function moveFinalWhiteSpace(children: RootContent[], child: Branch, index: numb
   const tail = child.children.pop() as WhiteSpace
   children.splice(index + 1, 0, tail)
   const previous = child.children[child.children.length - 1]
-  if (previous?.position && child.position) child.position = {start: child.position.start, end: previous.position.end}
+  const previousPosition = positionOf(previous)
+  if (previousPosition && child.position) child.position = {start: child.position.start, end: previousPosition.end}
 }
 
 /** parse-latin breakImplicitSentences: white space with two or more line breaks inside a sentence ends it. */
@@ -734,10 +747,12 @@ function splitSentence(siblings: ParagraphContent[], child: Sentence, index: num
   const tail = nodeAt(children, position - 1) as SentenceContent
   const head = nodeAt(children, position + 1) as SentenceContent
   siblings.splice(index + 1, 0, node, insertion)
-  if (child.position && tail.position && head.position) {
+  const tailPosition = positionOf(tail)
+  const headPosition = positionOf(head)
+  if (child.position && tailPosition && headPosition) {
     const end = child.position.end
-    child.position = {start: child.position.start, end: tail.position.end}
-    insertion.position = {start: head.position.start, end}
+    child.position = {start: child.position.start, end: tailPosition.end}
+    insertion.position = {start: headPosition.start, end}
   }
 }
 
