@@ -170,83 +170,68 @@ function prependToWord(word: Word, node: WordContent): void {
 // is compiled only if it ever gets hot, and what V8 has not yet seen run there does not throw the
 // loop's optimised code away.
 
+/*
+ * The elision pass keeps its first form (merging inline, the apostrophe's function whole): split
+ * into small tests like the passes below, its apostrophe tests, patterns and all, were pulled into
+ * the pass's optimised code, which a slash or a merge seen late had compiled three times, at about
+ * five times the compile time of the pass and its apostrophe function as they are.
+ */
 /**
  * parse-english mergeEnglishElisionExceptions (a visit-children pass): "w/" is one word, and an
- * apostrophe joins the word it elides: "ol' ", "'twas", "’90s", "rock 'n' roll". The tests run
- * at every slash and apostrophe; the merging, rare, is one call (`elide`).
+ * apostrophe joins the word it elides: "ol' ", "'twas", "’90s", "rock 'n' roll".
  */
 function mergeEnglishElisionExceptions(sentence: Sentence): void {
   const siblings = sentence.children
   for (let index = 0; index < siblings.length; index++) {
     const child = siblings[index] as SentenceContent
     if (!isMark(child)) continue
-    const elision = isChar(child.value, 47)
-      ? slashElision(siblings, index)
-      : isApostrophe(child.value)
-        ? apostropheElision(siblings, index)
-        : noElision
-    if (elision !== noElision) elide(siblings, child, index, elision)
+    if (child.value === '/') {
+      const sibling = siblings[index - 1]
+      if (sibling?.type === 'WordNode' && textOf(sibling).toLowerCase() === 'w') {
+        siblings.splice(index, 1)
+        sibling.children.push(child)
+        if (sibling.position && child.position) sibling.position = {start: sibling.position.start, end: child.position.end}
+      }
+    } else if (isApostrophe(child.value)) {
+      mergeElidingApostrophe(siblings, child, index)
+    }
   }
 }
 
-/** What an elision pass does with a mark (plain numbers: an enum would be an object read at every mark). */
-type Elision = 0 | 1 | 2 | 3
-const noElision = 0
-/** It joins the word before it: "w/", "ol' ". */
-const joinsPrevious = 1
-/** It joins the word after it: "'twas", "’90s". */
-const joinsNext = 2
-/** It, the `n` after it and the apostrophe after that are one word: "'n'". */
-const joinsN = 3
-
-/** "w/": a slash after `w` joins it. */
-function slashElision(siblings: readonly SentenceContent[], index: number): Elision {
-  const sibling = nodeAt(siblings, index - 1)
-  return isWord(sibling) && textOf(sibling).toLowerCase() === 'w' ? joinsPrevious : noElision
-}
-
-/** What an apostrophe at `index` elides, if anything. */
-function apostropheElision(siblings: readonly SentenceContent[], index: number): Elision {
+function mergeElidingApostrophe(siblings: SentenceContent[], child: Mark, index: number): void {
   const length = siblings.length
-  const previous = nodeAt(siblings, index - 1)
+  const previous = siblings[index - 1]
   if (
     index > 2 &&
     index < length - 1 &&
-    isWord(previous) &&
-    isWhiteSpaceNode(nodeAt(siblings, index - 2)) &&
-    isWhiteSpaceNode(nodeAt(siblings, index + 1)) &&
+    previous?.type === 'WordNode' &&
+    siblings[index - 2]?.type === 'WhiteSpaceNode' &&
+    siblings[index + 1]?.type === 'WhiteSpaceNode' &&
     elisionPrefix.test(textOf(previous).toLowerCase())
   ) {
-    return joinsPrevious
+    siblings.splice(index, 1)
+    previous.children.push(child)
+    if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
+    return
   }
-  const next = nodeAt(siblings, index + 1)
-  if (index === length - 1 || !isWord(next) || (index !== 0 && isWord(previous))) return noElision
+  const next = siblings[index + 1]
+  if (index === length - 1 || next?.type !== 'WordNode' || (index !== 0 && previous?.type === 'WordNode')) return
   const value = textOf(next).toLowerCase()
-  if (elisionAffix.test(value)) return joinsNext
-  const other = nodeAt(siblings, index + 2)
-  // The mark tests first (pure, like the value test): they then run for every quoted word, where
-  // behind the rare `n` they ran first after V8 had optimised the pass, and deoptimised it.
-  return isPunctuation(other) && isApostrophe(other.value) && value === 'n' ? joinsN : noElision
-}
-
-function elide(siblings: SentenceContent[], child: Mark, index: number, elision: Elision): void {
-  if (elision === joinsPrevious) {
-    const previous = siblings[index - 1] as Word
+  const other = siblings[index + 2]
+  if (elisionAffix.test(value)) {
     siblings.splice(index, 1)
-    appendToWord(previous, child)
-    return
-  }
-  const next = siblings[index + 1] as Word
-  if (elision === joinsNext) {
+    next.children.unshift(child)
+    if (next.position && child.position) next.position = {start: child.position.start, end: next.position.end}
+  } else if (value === 'n' && other?.type === 'PunctuationNode' && isApostrophe(other.value)) {
     siblings.splice(index, 1)
-    prependToWord(next, child)
-    return
+    siblings.splice(index + 1, 1)
+    next.children.unshift(child)
+    next.children.push(other)
+    if (next.position) {
+      if (child.position) next.position = {start: child.position.start, end: next.position.end}
+      if (other.position) next.position = {start: next.position.start, end: other.position.end}
+    }
   }
-  const other = siblings[index + 2] as Punctuation
-  siblings.splice(index, 1)
-  siblings.splice(index + 1, 1)
-  prependToWord(next, child)
-  appendToWord(next, other)
 }
 
 /** parse-latin mergeInitialWordSymbol: an "&" starting a word ("&c") joins it. */
