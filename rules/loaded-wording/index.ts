@@ -42,12 +42,12 @@ export interface LexiconEntry {
    * independent panel"). Elsewhere ("Oswald supposedly hid the rifle") the word says a claim is
    * second-hand without naming its source: that is unattributed-claim's finding, not this rule's.
    */
-  readonly context?: 'attribution' | 'sentence-adverb' | 'before-noun' | 'as-noun' | 'qualifier'
+  readonly context?: 'attribution' | 'sentence-adverb' | 'before-noun' | 'as-noun' | 'qualifier' | undefined
   /**
    * With `attribution`: objects that give the verb its plain, neutral sense ("claimed
    * responsibility", "claimed the title"), whatever follows them.
    */
-  readonly plainObjects?: readonly string[]
+  readonly plainObjects?: readonly string[] | undefined
   readonly examples: {readonly bad: readonly string[]; readonly good: readonly string[]}
 }
 
@@ -63,6 +63,18 @@ export interface LoadedWordingOptions {
 }
 
 export const entries = lexicon as readonly LexiconEntry[]
+
+/**
+ * An entry with every field present, in one order. The JSON's optional keys give its entries four
+ * shapes, and V8 threw away the rule's optimised code whenever a match brought one it had not yet
+ * met; the matcher holds these instead.
+ */
+function uniform(entry: LexiconEntry): LexiconEntry {
+  const {phrase, forms, category, expected, reason, strength, context, plainObjects, examples} = entry
+  return {phrase, forms, category, expected, reason, strength, context, plainObjects, examples}
+}
+
+const uniformEntries = entries.map(uniform)
 
 /** Quoted words up to this length, inside the writer's sentence and with no speaker, are scare quotes. */
 const scareQuoteWords = 6
@@ -366,21 +378,24 @@ export const rule: Rule<LoadedWordingOptions> = {
     // in scare quotes is reported as scare quotes.
     const matcher = new PhraseMatcher<LexiconEntry>()
     const allowed = new Set(options.allow.map(normalizeWord))
-    for (const entry of entries) {
+    for (const entry of uniformEntries) {
       if (allowed.has(entry.phrase)) continue
       for (const form of entry.forms) if (!allowed.has(form)) matcher.add(form, entry)
     }
     for (const [word, expected] of Object.entries(options.words)) {
       const phrase = normalizeWord(word)
-      matcher.add(phrase, {
+      matcher.add(
         phrase,
-        forms: [phrase],
-        category: 'custom',
-        expected,
-        reason: 'Listed as loaded wording in the configuration.',
-        strength: 'warning',
-        examples: {bad: [], good: []}
-      })
+        uniform({
+          phrase,
+          forms: [phrase],
+          category: 'custom',
+          expected,
+          reason: 'Listed as loaded wording in the configuration.',
+          strength: 'warning',
+          examples: {bad: [], good: []}
+        })
+      )
     }
     const reportInfo = options.strength === 'info'
 

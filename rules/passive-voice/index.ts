@@ -1,4 +1,4 @@
-import {getDocument, normalizeWord, quotationAround, type Rule, report} from '../../src/kit/index.js'
+import {getDocument, normalizeWord, quotationAround, type Rule, report, spanText} from '../../src/kit/index.js'
 import {sentenceUnits} from '../../src/metrics/sentences.js'
 import {findPassives, isAuxiliary, type Passive} from './detect.js'
 
@@ -93,10 +93,7 @@ export const rule: Rule<PassiveVoiceOptions> = {
           // `actual` is the flagged source (what editors and fixes slice); the message shows the words as
           // read (entities decoded, markup and line breaks between them dropped).
           const actual = document.text.slice(first.start, last.end)
-          const shown = unit.words
-            .slice(passive.from, passive.to)
-            .map((word) => word.text)
-            .join(' ')
+          const shown = spanText(unit.words, passive.from, passive.to)
           if (passive.agent === undefined) {
             report(file, rule.meta, {
               start: first.start,

@@ -347,7 +347,10 @@ export function isCreditOnly(text: string, words = countWords(text)): boolean {
   if (/^(?:photo|photograph|picture|image|video)s?\s+(?:by|courtesy|credit)\b/i.test(clean)) return true
   if (/^©/.test(clean)) return true
   // Name/Outlet/Agency: short runs of capitalised words between slashes, naming an agency or three hands.
-  const parts = clean.split('/').map((part) => part.trim())
+  // Trimmed in place: the array `map` would make is of another kind once V8 has optimised this,
+  // and the code reading it below was thrown away the first time it met that kind.
+  const parts = clean.split('/')
+  for (let index = 0; index < parts.length; index++) parts[index] = (parts[index] as string).trim()
   if (parts.length < 2 || /https?:|www\.|[()]/.test(clean)) return false
   const named = parts.every((part) => {
     const partWords = wordsOf(part)

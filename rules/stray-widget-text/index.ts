@@ -715,7 +715,9 @@ function hasTwoBreaks(source: string): boolean {
   // Every block is asked; stepping from full stop to full stop is cheaper than a pattern trying
   // every position. Two breaks never share a space.
   for (let dot = source.indexOf('.', 1); dot >= 0; ) {
-    if (!isWhiteSpace(source.charCodeAt(dot - 1)) || !isWhiteSpace(source.charCodeAt(dot + 1))) dot = source.indexOf('.', dot + 1)
+    // A stop that ends the text has nothing after it (bounds checked: a read past the end deoptimises).
+    const spaced = isWhiteSpace(source.charCodeAt(dot - 1)) && dot + 1 < source.length && isWhiteSpace(source.charCodeAt(dot + 1))
+    if (!spaced) dot = source.indexOf('.', dot + 1)
     else if (++breaks === 2) return true
     else dot = source.indexOf('.', dot + 3)
   }

@@ -14,6 +14,7 @@ import {
   type Rule,
   report,
   type SentenceInfo,
+  spanText,
   splitPatterns,
   type WordToken
 } from '../../src/kit/index.js'
@@ -700,10 +701,7 @@ export const rule: Rule<UnattributedClaimOptions> = {
           const first = tokens[finding.from]
           const last = tokens[finding.to - 1]
           if (!first || !last || first.quoted) continue
-          const shown = tokens
-            .slice(finding.from, finding.to)
-            .map((token) => token.text)
-            .join(' ')
+          const shown = spanText(tokens, finding.from, finding.to)
           reported(first.start, last.end, finding.kind, shown)
         }
       }

@@ -8,6 +8,7 @@ import type {
   Sentence,
   SentenceContent,
   Symbol as SymbolNode,
+  WhiteSpace,
   Word,
   WordContent
 } from 'nlcst'
@@ -97,17 +98,84 @@ function isMark(node: AnyNode | undefined): node is Mark {
   return node !== undefined && (node.type === 'PunctuationNode' || node.type === 'SymbolNode')
 }
 
+/*
+ * The passes test nodes through these few functions rather than each reading `type` and `value`
+ * itself. V8 learns what it meets per function: here it learns the node shapes (a word, the other
+ * tokens, sentences) and string kinds once for all passes, where each pass on its own was
+ * optimised before it had met them all, thrown away at the first new one, and compiled again.
+ */
+
+function isWord(node: AnyNode | undefined): node is Word {
+  return node !== undefined && node.type === 'WordNode'
+}
+
+function isWhiteSpaceNode(node: AnyNode | undefined): node is WhiteSpace {
+  return node !== undefined && node.type === 'WhiteSpaceNode'
+}
+
+function isPunctuation(node: AnyNode | undefined): node is Punctuation {
+  return node !== undefined && node.type === 'PunctuationNode'
+}
+
+/**
+ * Whether a value is the one character `code`: `value === '.'`, without comparing strings, which
+ * V8 optimises for the interned strings it has met and deoptimises at the first other kind (a
+ * run such as `...` or a character outside Latin-1 is not interned).
+ */
+function isChar(value: string, code: number): boolean {
+  return value.length === 1 && value.charCodeAt(0) === code
+}
+
+/** ' or ’ */
 function isApostrophe(value: string): boolean {
-  return value === "'" || value === '’'
+  return isChar(value, 0x27) || isChar(value, 0x2019)
+}
+
+/**
+ * A node's position, read here for the nodes of a sentence (words, marks, white space) whatever
+ * their kind, so V8 learns their shapes once for every pass (see above).
+ */
+function positionOf(node: AnyNode | undefined): AnyNode['position'] {
+  return node?.position
+}
+
+/**
+ * The node at an index, or undefined outside the list. The passes read their neighbours this way:
+ * a read past either end is fine in JavaScript but throws V8's optimised code away.
+ */
+function nodeAt<T>(list: readonly T[], index: number): T | undefined {
+  return index >= 0 && index < list.length ? list[index] : undefined
 }
 
 /** Appends `from`'s children to `to` one at a time (the plugins spread them, which overflows the stack on huge lists). */
 function append<T>(to: T[], from: readonly T[]): void {
   for (const node of from) to.push(node)
 }
+/** Puts a node at the end of a word, which then ends where the node ends. */
+function appendToWord(word: Word, node: WordContent): void {
+  word.children.push(node)
+  if (word.position && node.position) word.position = {start: word.position.start, end: node.position.end}
+}
+
+/** Puts a node at the start of a word, which then starts where the node starts. */
+function prependToWord(word: Word, node: WordContent): void {
+  word.children.unshift(node)
+  if (word.position && node.position) word.position = {start: node.position.start, end: word.position.end}
+}
 
 // Sentence passes ------------------------------------------------------------------------------
+//
+// Each pass below is a loop that looks for a rare mark and a function that merges around it. The
+// loop runs over every node of every sentence and V8 optimises it early; the merging, kept apart,
+// is compiled only if it ever gets hot, and what V8 has not yet seen run there does not throw the
+// loop's optimised code away.
 
+/*
+ * The elision pass keeps its first form (merging inline, the apostrophe's function whole): split
+ * into small tests like the passes below, its apostrophe tests, patterns and all, were pulled into
+ * the pass's optimised code, which a slash or a merge seen late had compiled three times, at about
+ * five times the compile time of the pass and its apostrophe function as they are.
+ */
 /**
  * parse-english mergeEnglishElisionExceptions (a visit-children pass): "w/" is one word, and an
  * apostrophe joins the word it elides: "ol' ", "'twas", "’90s", "rock 'n' roll".
@@ -172,21 +240,21 @@ function mergeInitialWordSymbol(sentence: Sentence): void {
   let index = 0
   while (index < children.length) {
     const child = children[index] as SentenceContent
-    const next = children[index + 1]
-    if (
-      isMark(child) &&
-      child.value === '&' &&
-      !(index > 0 && children[index - 1]?.type === 'WordNode') &&
-      next?.type === 'WordNode'
-    ) {
-      children.splice(index, 1)
-      next.children.unshift(child)
-      if (next.position && child.position) next.position = {start: child.position.start, end: next.position.end}
+    if (isMark(child) && isChar(child.value, 38) && mergeAmpersand(children, child, index)) {
       index = Math.max(index - 1, 0)
       continue
     }
     index++
   }
+}
+
+/** Joins an "&" to the word after it unless a word comes before it; returns whether it did. */
+function mergeAmpersand(children: SentenceContent[], child: Mark, index: number): boolean {
+  const next = nodeAt(children, index + 1)
+  if ((index > 0 && isWord(nodeAt(children, index - 1))) || !isWord(next)) return false
+  children.splice(index, 1)
+  prependToWord(next, child)
+  return true
 }
 
 /** parse-latin mergeFinalWordSymbol: a hyphen ending a word ("pre- and post-war") joins it. */
@@ -195,18 +263,18 @@ function mergeFinalWordSymbol(sentence: Sentence): void {
   let index = 0
   while (index < children.length) {
     const child = children[index] as SentenceContent
-    if (index > 0 && isMark(child) && child.value === '-') {
-      const previous = children[index - 1]
-      const next = children[index + 1]
-      if (next?.type !== 'WordNode' && previous?.type === 'WordNode') {
-        children.splice(index, 1)
-        previous.children.push(child)
-        if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
-        continue
-      }
-    }
+    if (index > 0 && isMark(child) && isChar(child.value, 45) && mergeFinalHyphen(children, child, index)) continue
     index++
   }
+}
+
+/** Joins a hyphen to the word before it when no word follows; returns whether it did. */
+function mergeFinalHyphen(children: SentenceContent[], child: Mark, index: number): boolean {
+  const previous = nodeAt(children, index - 1)
+  if (isWord(nodeAt(children, index + 1)) || !isWord(previous)) return false
+  children.splice(index, 1)
+  appendToWord(previous, child)
+  return true
 }
 
 /** parse-latin mergeInnerWordSymbol: words joined by inner marks ("don't", "e-mail", "3.5") are one word. */
@@ -215,28 +283,38 @@ function mergeInnerWordSymbol(sentence: Sentence): void {
   let index = 1
   while (index < siblings.length) {
     const child = siblings[index] as SentenceContent
-    const previous = siblings[index - 1]
-    if (isMark(child) && previous?.type === 'WordNode' && wordSymbolInner.test(child.value)) {
-      const end = innerWordRunEnd(siblings, index)
-      if (end > index) {
-        let last: WordContent | undefined
-        for (let position = index; position < end; position++) {
-          const sibling = siblings[position] as SentenceContent
-          if (sibling.type === 'WordNode') {
-            append(previous.children, sibling.children)
-            last = sibling.children[sibling.children.length - 1] ?? last
-          } else {
-            previous.children.push(sibling as Mark)
-            last = sibling as Mark
-          }
-        }
-        siblings.splice(index, end - index)
-        if (previous.position && last?.position) previous.position = {start: previous.position.start, end: last.position.end}
-        continue
-      }
+    if (
+      isMark(child) &&
+      isWord(nodeAt(siblings, index - 1)) &&
+      wordSymbolInner.test(child.value) &&
+      mergeInnerRun(siblings, index)
+    ) {
+      continue
     }
     index++
   }
+}
+
+/** Joins the run of inner marks and words at `index` to the word before it; returns whether there was one. */
+function mergeInnerRun(siblings: SentenceContent[], index: number): boolean {
+  const end = innerWordRunEnd(siblings, index)
+  if (end <= index) return false
+  const previous = nodeAt(siblings, index - 1) as Word
+  let last: WordContent | undefined
+  for (let position = index; position < end; position++) {
+    const sibling = siblings[position] as SentenceContent
+    if (isWord(sibling)) {
+      append(previous.children, sibling.children)
+      last = sibling.children[sibling.children.length - 1] ?? last
+    } else {
+      previous.children.push(sibling as Mark)
+      last = sibling as Mark
+    }
+  }
+  siblings.splice(index, end - index)
+  const lastPosition = positionOf(last)
+  if (previous.position && lastPosition) previous.position = {start: previous.position.start, end: lastPosition.end}
+  return true
 }
 
 /**
@@ -247,7 +325,7 @@ function innerWordRunEnd(siblings: readonly SentenceContent[], index: number): n
   let end = index
   for (let position = index; position < siblings.length; position++) {
     const sibling = siblings[position] as SentenceContent
-    if (sibling.type === 'WordNode') end = position + 1
+    if (isWord(sibling)) end = position + 1
     else if (!isMark(sibling) || !wordSymbolInner.test(sibling.value)) break
   }
   return end
@@ -259,22 +337,26 @@ function mergeInnerWordSlash(sentence: Sentence): void {
   let index = 0
   while (index < siblings.length) {
     const child = siblings[index] as SentenceContent
-    const previous = siblings[index - 1]
-    if (previous?.type === 'WordNode' && isMark(child) && child.value === '/') {
-      const next = siblings[index + 1]
-      const nextWord = next?.type === 'WordNode' ? next : undefined
-      const nextValue = nextWord ? textOf(nextWord) : ''
-      if (textOf(previous).length < 3 && (!nextValue || nextValue.length < 3)) {
-        previous.children.push(child)
-        if (nextWord) append(previous.children, nextWord.children)
-        siblings.splice(index, nextWord ? 2 : 1)
-        const tail = nextWord ?? child
-        if (previous.position && tail.position) previous.position = {start: previous.position.start, end: tail.position.end}
-        continue
-      }
-    }
+    if (isMark(child) && isChar(child.value, 47) && mergeSlashedWords(siblings, child, index)) continue
     index++
   }
+}
+
+/** Joins a slash between short words (or after one) into the word before it; returns whether it did. */
+function mergeSlashedWords(siblings: SentenceContent[], child: Mark, index: number): boolean {
+  const previous = nodeAt(siblings, index - 1)
+  if (!isWord(previous)) return false
+  const next = nodeAt(siblings, index + 1)
+  const nextWord = isWord(next) ? next : undefined
+  const nextValue = nextWord ? textOf(nextWord) : ''
+  if (textOf(previous).length >= 3 || (nextValue && nextValue.length >= 3)) return false
+  previous.children.push(child)
+  if (nextWord) append(previous.children, nextWord.children)
+  siblings.splice(index, nextWord ? 2 : 1)
+  const tail = nextWord ?? child
+  const tailPosition = positionOf(tail)
+  if (previous.position && tailPosition) previous.position = {start: previous.position.start, end: tailPosition.end}
+  return true
 }
 
 /** parse-latin mergeInitialisms: the final full stop of an initialism ("U.S.") joins it, unless it is all digits. */
@@ -283,28 +365,32 @@ function mergeInitialisms(sentence: Sentence): void {
   let index = 1
   while (index < children.length) {
     const child = children[index] as SentenceContent
-    const previous = children[index - 1]
-    if (child.type === 'PunctuationNode' && child.value === '.' && previous?.type === 'WordNode' && isInitialism(previous)) {
-      children.splice(index, 1)
-      previous.children.push(child)
-      if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
-      continue
-    }
+    if (isPunctuation(child) && isChar(child.value, 46) && mergeInitialismStop(children, child, index)) continue
     index++
   }
+}
+
+/** Joins a full stop to the initialism before it; returns whether there was one. */
+function mergeInitialismStop(children: SentenceContent[], child: Punctuation, index: number): boolean {
+  const previous = nodeAt(children, index - 1)
+  if (!isWord(previous) || !isInitialism(previous)) return false
+  children.splice(index, 1)
+  appendToWord(previous, child)
+  return true
 }
 
 /** Whether a word reads as an initialism waiting for its last stop: "U.S" yes, "1.5" no. */
 function isInitialism(word: Word): boolean {
   const parts = word.children
-  if (parts.length === 1 || parts.length % 2 === 0) return false
+  // The remainder first: it is then computed for every word, not first for a word of several parts (when V8 deoptimised for it).
+  if (parts.length % 2 === 0 || parts.length === 1) return false
   let isAllDigits = true
   for (let position = parts.length - 1; position >= 0; position--) {
     const value = textOf(parts[position] as WordContent)
     if (position % 2 === 0) {
       if (value.length > 1) return false
       if (!numerical.test(value)) isAllDigits = false
-    } else if (value !== '.') {
+    } else if (!isChar(value, 46)) {
       if (position < parts.length - 2) break
       return false
     }
@@ -338,7 +424,7 @@ function mergeEnglishPrefixExceptions(paragraph: Paragraph): void {
     if ('children' in sentence) {
       const period = sentence.children[sentence.children.length - 1]
       const word = sentence.children[sentence.children.length - 2]
-      if (period?.type === 'PunctuationNode' && period.value === '.' && word?.type === 'WordNode') {
+      if (isPunctuation(period) && isChar(period.value, 46) && isWord(word)) {
         const value = textOf(word)
         if (abbreviations.test(value.toLowerCase()) || abbreviationsSensitive.test(value)) {
           if (mergeStopIntoWord(paragraph, index, sentence, word, period)) {
@@ -361,7 +447,7 @@ function mergeStopIntoWord(paragraph: Paragraph, index: number, sentence: Senten
   word.children.push(period)
   sentence.children.pop()
   if (period.position && word.position) word.position = {start: word.position.start, end: period.position.end}
-  const next = paragraph.children[index + 1]
+  const next = nodeAt(paragraph.children, index + 1)
   if (next?.type !== 'SentenceNode') return false
   append(sentence.children, next.children)
   paragraph.children.splice(index + 1, 1)
@@ -376,14 +462,14 @@ function mergeNonWordSentences(paragraph: Paragraph): void {
   while (index < children.length) {
     const child = children[index] as ParagraphContent
     if ('children' in child && !hasWord(child.children)) {
-      const previous = children[index - 1]
+      const previous = nodeAt(children, index - 1)
       if (previous && 'children' in previous) {
         append(previous.children, child.children)
         children.splice(index, 1)
         if (previous.position && child.position) previous.position = {start: previous.position.start, end: child.position.end}
         continue
       }
-      const next = children[index + 1]
+      const next = nodeAt(children, index + 1)
       if (next && 'children' in next) {
         next.children.unshift(...child.children)
         if (next.position && child.position) next.position = {start: child.position.start, end: next.position.end}
@@ -395,7 +481,7 @@ function mergeNonWordSentences(paragraph: Paragraph): void {
 }
 
 function hasWord(children: readonly SentenceContent[]): boolean {
-  for (const node of children) if (node.type === 'WordNode') return true
+  for (const node of children) if (isWord(node)) return true
   return false
 }
 
@@ -405,21 +491,28 @@ function mergeAffixSymbol(paragraph: Paragraph): void {
   let index = 1
   while (index < children.length) {
     const child = children[index] as ParagraphContent
-    const previous = children[index - 1]
+    const previous = nodeAt(children, index - 1)
     if ('children' in child && previous?.type === 'SentenceNode') {
       const first = child.children[0]
       if (isMark(first) && affixSymbol.test(first.value)) {
-        const second = child.children[1]
-        child.children.shift()
-        previous.children.push(first)
-        if (first.position && previous.position) previous.position = {start: previous.position.start, end: first.position.end}
-        if (second?.position && child.position) child.position = {start: second.position.start, end: child.position.end}
+        moveAffixSymbol(previous, child)
         index = Math.max(index - 1, 1)
         continue
       }
     }
     index++
   }
+}
+
+/** Moves the mark starting `child` to the end of the sentence before it; both then start and end where their nodes do. */
+function moveAffixSymbol(previous: Sentence, child: Sentence): void {
+  const first = child.children[0] as Mark
+  const second = child.children[1]
+  child.children.shift()
+  previous.children.push(first)
+  if (first.position && previous.position) previous.position = {start: previous.position.start, end: first.position.end}
+  const secondPosition = positionOf(second)
+  if (secondPosition && child.position) child.position = {start: secondPosition.start, end: child.position.end}
 }
 
 /**
@@ -431,7 +524,7 @@ function joinSentencesWhere(paragraph: Paragraph, joins: (sentence: Sentence) =>
   let index = 1
   while (index < children.length) {
     const child = children[index] as ParagraphContent
-    const previous = children[index - 1]
+    const previous = nodeAt(children, index - 1)
     if (child.type === 'SentenceNode' && previous?.type === 'SentenceNode' && joins(child)) {
       append(previous.children, child.children)
       children.splice(index, 1)
@@ -450,7 +543,7 @@ function mergeInitialLowerCaseLetterSentences(paragraph: Paragraph): void {
 /** Whether the first word of a sentence, before any mark, starts with a lower-case letter. */
 function startsLowerCase(sentence: Sentence): boolean {
   for (const node of sentence.children) {
-    if (node.type === 'WordNode') return lowerInitial.test(textOf(node))
+    if (isWord(node)) return lowerInitial.test(textOf(node))
     if (isMark(node)) return false
   }
   return false
@@ -463,8 +556,8 @@ function mergeInitialDigitSentences(paragraph: Paragraph): void {
 
 /** Whether a sentence's first child is a word starting with a digit. */
 function startsWithDigitWord(sentence: Sentence): boolean {
-  const head = sentence.children[0]
-  return head?.type === 'WordNode' && startsWithDigit(textOf(head))
+  const head = nodeAt(sentence.children, 0)
+  return isWord(head) && startsWithDigit(textOf(head))
 }
 
 /** parse-latin's digitStart, /^\d/. */
@@ -484,8 +577,8 @@ function mergePrefixExceptions(paragraph: Paragraph): void {
       const node = child.children[child.children.length - 2]
       if (
         isMark(period) &&
-        period.value === '.' &&
-        node?.type === 'WordNode' &&
+        isChar(period.value, 46) &&
+        isWord(node) &&
         abbreviationPrefix.test(textOf(node).toLowerCase()) &&
         mergeStopIntoWord(paragraph, index, child, node, period)
       ) {
@@ -506,8 +599,8 @@ function mergeAffixExceptions(paragraph: Paragraph): void {
 /** Whether the first mark of a sentence, before any word, is a comma or semicolon. */
 function startsWithComma(sentence: Sentence): boolean {
   for (const node of sentence.children) {
-    if (node.type === 'WordNode') return false
-    if (isMark(node)) return node.value === ',' || node.value === ';'
+    if (isWord(node)) return false
+    if (isMark(node)) return isChar(node.value, 44) || isChar(node.value, 59)
   }
   return false
 }
@@ -528,7 +621,7 @@ function mergeInnerFullStops(children: SentenceContent[]): void {
     const grandchild = children[position] as SentenceContent
     if (!isMark(grandchild)) {
       // A sentence without terminal marker: act as if one was found.
-      if (grandchild.type === 'WordNode') hasFoundDelimiter = true
+      if (isWord(grandchild)) hasFoundDelimiter = true
       continue
     }
     if (!terminalMarker.test(grandchild.value)) continue
@@ -537,24 +630,32 @@ function mergeInnerFullStops(children: SentenceContent[]): void {
       hasFoundDelimiter = true
       continue
     }
-    if (grandchild.value !== '.') continue
-    const previous = children[position - 1]
-    const next = children[position + 1]
-    if (previous?.type === 'WordNode') {
-      const nextNext = children[position + 2]
-      // "{.} ." stays.
-      if (next && nextNext && next.type === 'WhiteSpaceNode' && textOf(nextNext) === '.') continue
-      children.splice(position, 1)
-      previous.children.push(grandchild)
-      if (grandchild.position && previous.position)
-        previous.position = {start: previous.position.start, end: grandchild.position.end}
-      position--
-    } else if (next?.type === 'WordNode') {
-      children.splice(position, 1)
-      next.children.unshift(grandchild)
-      if (grandchild.position && next.position) next.position = {start: grandchild.position.start, end: next.position.end}
-    }
+    // Joined to the word before, the stop leaves one node fewer before `position`.
+    position -= mergeInnerFullStop(children, grandchild, position)
   }
+}
+
+/**
+ * A terminal marker that is not the last: a full stop joins the word before it, else the word
+ * after it. Returns how many nodes before `position` went (1 when it joined the word before).
+ */
+function mergeInnerFullStop(children: SentenceContent[], grandchild: Mark, position: number): number {
+  if (!isChar(grandchild.value, 46)) return 0
+  const previous = nodeAt(children, position - 1)
+  const next = nodeAt(children, position + 1)
+  if (isWord(previous)) {
+    const nextNext = nodeAt(children, position + 2)
+    // "{.} ." stays.
+    if (next && nextNext && isWhiteSpaceNode(next) && isChar(textOf(nextNext), 46)) return 0
+    children.splice(position, 1)
+    appendToWord(previous, grandchild)
+    return 1
+  }
+  if (isWord(next)) {
+    children.splice(position, 1)
+    prependToWord(next, grandchild)
+  }
+  return 0
 }
 
 /**
@@ -567,11 +668,12 @@ function makeInitialWhiteSpaceSiblings(parent: Paragraph | Root): void {
     const child = children[index] as RootContent
     if (!('children' in child)) continue
     const head = child.children[0]
-    if (head?.type !== 'WhiteSpaceNode') continue
+    if (!isWhiteSpaceNode(head)) continue
     child.children.shift()
     children.splice(index, 0, head)
     const next = child.children[0]
-    if (next?.position && child.position) child.position = {start: next.position.start, end: child.position.end}
+    const nextPosition = positionOf(next)
+    if (nextPosition && child.position) child.position = {start: nextPosition.start, end: child.position.end}
   }
 }
 
@@ -583,16 +685,22 @@ function makeFinalWhiteSpaceSiblings(parent: Paragraph | Root): void {
     const child = children[index] as RootContent
     if ('children' in child) {
       const tail = child.children[child.children.length - 1]
-      if (tail?.type === 'WhiteSpaceNode') {
-        child.children.pop()
-        children.splice(index + 1, 0, tail)
-        const previous = child.children[child.children.length - 1]
-        if (previous?.position && child.position) child.position = {start: child.position.start, end: previous.position.end}
+      if (isWhiteSpaceNode(tail)) {
+        moveFinalWhiteSpace(children, child, index)
         continue
       }
     }
     index++
   }
+}
+
+/** Moves the white space ending `child` (at `index`) to after it; the child then ends where its new last node ends. */
+function moveFinalWhiteSpace(children: RootContent[], child: Branch, index: number): void {
+  const tail = child.children.pop() as WhiteSpace
+  children.splice(index + 1, 0, tail)
+  const previous = child.children[child.children.length - 1]
+  const previousPosition = positionOf(previous)
+  if (previousPosition && child.position) child.position = {start: child.position.start, end: previousPosition.end}
 }
 
 /** parse-latin breakImplicitSentences: white space with two or more line breaks inside a sentence ends it. */
@@ -610,20 +718,29 @@ function breakSentence(siblings: ParagraphContent[], child: Sentence, index: num
   const children = child.children
   for (let position = 1; position < children.length - 1; position++) {
     const node = children[position] as SentenceContent
-    if (node.type !== 'WhiteSpaceNode' || lineBreaks(node.value) < 2) continue
-    child.children = children.slice(0, position)
-    const insertion: Sentence = {type: 'SentenceNode', children: children.slice(position + 1)}
-    const tail = children[position - 1] as SentenceContent
-    const head = children[position + 1] as SentenceContent
-    siblings.splice(index + 1, 0, node, insertion)
-    if (child.position && tail.position && head.position) {
-      const end = child.position.end
-      child.position = {start: child.position.start, end: tail.position.end}
-      insertion.position = {start: head.position.start, end}
-    }
+    if (!isWhiteSpaceNode(node) || lineBreaks(node.value) < 2) continue
+    splitSentence(siblings, child, index, position)
     return index + 1
   }
   return index + 1
+}
+
+/** Ends the sentence at `index` before its blank-line white space at `position`: the rest becomes a new sentence after that white space. */
+function splitSentence(siblings: ParagraphContent[], child: Sentence, index: number, position: number): void {
+  const children = child.children
+  const node = children[position] as WhiteSpace
+  child.children = children.slice(0, position)
+  const insertion: Sentence = {type: 'SentenceNode', children: children.slice(position + 1)}
+  const tail = nodeAt(children, position - 1) as SentenceContent
+  const head = nodeAt(children, position + 1) as SentenceContent
+  siblings.splice(index + 1, 0, node, insertion)
+  const tailPosition = positionOf(tail)
+  const headPosition = positionOf(head)
+  if (child.position && tailPosition && headPosition) {
+    const end = child.position.end
+    child.position = {start: child.position.start, end: tailPosition.end}
+    insertion.position = {start: headPosition.start, end}
+  }
 }
 
 /** How many line breaks (\r\n, \n or \r) a value has: one less than the pieces of `split(/\r\n|\r|\n/)`. */

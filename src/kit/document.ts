@@ -2,7 +2,6 @@ import type {Literal, Paragraph, Root, Sentence, Word} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {isWhiteSpace, straightenApostrophes} from './phrases.js'
-import {countLeading} from './search.js'
 import type {Block, CopydeskData} from './types.js'
 
 /** A word of the text with its place in the file. */
@@ -235,8 +234,16 @@ function quotationsOf(tree: Root, text: string, format: string, paragraphs: read
     })
   }
   const marks = markPositions(view)
-  const found = paragraphs.flatMap((paragraph) => findQuotations(view, paragraph.start, paragraph.end, marks))
-  return found.map((quotation) => runOn(view, quotation) ?? quotation)
+  // Pushed one by one, not `flatMap` and `map`: the arrays those make differ in kind (the map
+  // V8 gives them) before and after they are optimised, and code reading them is thrown away
+  // each time it meets the other kind.
+  const quotations: Quotation[] = []
+  for (const paragraph of paragraphs) {
+    for (const quotation of findQuotations(view, paragraph.start, paragraph.end, marks)) {
+      quotations.push(runOn(view, quotation) ?? quotation)
+    }
+  }
+  return quotations
 }
 
 /** How far (in characters) an unclosed curly quotation may run on into the next paragraphs. */
@@ -285,7 +292,7 @@ export function findQuotations(text: string, from: number, to: number, marks = m
   let doubleOpen = -1
   let singleOpen = -1
   const stop = Math.min(to, text.length)
-  for (let at = countLeading(marks.length, (mark) => (marks[mark] as number) < from); at < marks.length; at++) {
+  for (let at = marksBefore(marks, from); at < marks.length; at++) {
     const index = marks[at] as number
     if (index >= stop) break
     const char = text.charAt(index)
@@ -317,9 +324,30 @@ export function findQuotations(text: string, from: number, to: number, marks = m
       }
     }
   }
+  if (doubleOpen !== -1 || singleOpen !== -1) addUnclosed(quotations, doubleOpen, singleOpen, to)
+  return quotations.sort(byStart)
+}
+
+/** How many of the (ascending) mark positions lie before `from`: a binary search without a closure. */
+function marksBefore(marks: readonly number[], from: number): number {
+  let low = 0
+  let high = marks.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((marks[middle] as number) < from) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** Quotations still open at the end of the range run to its end (one call for the rarer case, kept out of the loop's function). */
+function addUnclosed(quotations: Quotation[], doubleOpen: number, singleOpen: number, to: number): void {
   if (doubleOpen !== -1) quotations.push({start: doubleOpen, end: to, closed: false})
   if (singleOpen !== -1) quotations.push({start: singleOpen, end: to, closed: false})
-  return quotations.sort((a, b) => a.start - b.start)
+}
+
+function byStart(a: Quotation, b: Quotation): number {
+  return a.start - b.start
 }
 
 /** A straight double mark after a space and before a word opens a quotation. */
@@ -350,14 +378,42 @@ const reachesOf = oncePerDocument(function quotationReaches(document): Int32Arra
  * long file with many quotes and many findings stays linear.
  */
 export function quotationAround(document: ArticleDocument, start: number, end: number): Quotation | undefined {
-  const list = document.quotations
+  // Asked of the reaches (always an Int32Array), not of the list: an empty list is an array of
+  // another kind than a filled one, and V8 throws away code that meets a kind it had not seen.
   const reach = reachesOf(document)
-  const last = countLeading(list.length, (index) => (list[index]?.start ?? 0) <= start) - 1
-  for (let index = last; index >= 0 && (reach[index] ?? -1) >= end; index--) {
-    const quotation = list[index]
-    if (quotation && end <= quotation.end) return quotation
+  if (reach.length === 0) return undefined
+  const list = document.quotations
+  // A binary search for how many quotations start at or before `start`, without a closure per call.
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((list[middle] as Quotation).start <= start) low = middle + 1
+    else high = middle
+  }
+  // Walks back from the last one; written so that the first step runs every instruction of the
+  // loop (V8 deoptimised the callers the first time a second step decremented the index).
+  let index = low
+  while (index > 0) {
+    index -= 1
+    if ((reach[index] as number) < end) return undefined
+    const quotation = list[index] as Quotation
+    if (end <= quotation.end) return quotation
   }
   return undefined
+}
+
+/**
+ * The texts of `words[from, to)` joined by single spaces, as a message shows a span of words. A
+ * loop rather than `slice().map().join(' ')`: the array `map` makes is of another kind once V8 has
+ * optimised the caller, and `join` then throws that optimised code away.
+ */
+export function spanText(words: readonly {readonly text: string}[], from: number, to: number): string {
+  const stop = Math.min(to, words.length)
+  if (from >= stop) return ''
+  let text = (words[from] as {readonly text: string}).text
+  for (let index = from + 1; index < stop; index++) text += ` ${(words[index] as {readonly text: string}).text}`
+  return text
 }
 
 /** The sentence containing an offset. */

@@ -10,7 +10,7 @@
  *   as it must for "U.S. Senate").
  * - "No." before a figure ("No. 10 said") does not end a sentence.
  */
-import {type ArticleDocument, oncePerDocument, type WordToken} from '../kit/document.js'
+import {type ArticleDocument, oncePerDocument, type SentenceInfo, type WordToken} from '../kit/document.js'
 import type {Block, BlockKind} from '../kit/types.js'
 import type {SentenceCounts} from './index.js'
 
@@ -130,46 +130,66 @@ interface Draft {
 }
 
 function buildUnits(document: ArticleDocument): Unit[] {
-  const blocks = [...document.blocks].sort((a, b) => a.start - b.start || b.end - a.end)
+  const blocks = [...document.blocks].sort(byStartThenLongest)
   const drafts: Draft[] = []
-  for (const sentence of document.sentences) {
-    const words = sentence.words
-    let current: Draft | undefined
-    // Where the current draft's words start in the sentence's: a draft takes a run of them.
-    let from = 0
-    for (let index = 0; index < words.length; index++) {
-      const word = words[index] as WordToken
-      const block = blockAt(blocks, word.start)
-      const previous = index > 0 ? words[index - 1] : undefined
-      const newBlock =
-        current !== undefined && block !== undefined && current.block !== undefined && !sameRun(current.block, block)
-      const afterAbbreviation =
-        previous?.text.endsWith('.') === true && sentenceStarters.has(word.lower) && /^\p{Lu}/u.test(word.text)
-      if (!current || newBlock || afterAbbreviation) {
-        if (current) {
-          current.end = previous?.end ?? current.end
-          current.words = words.slice(from, index)
-        }
-        current = {
-          words: noWords,
-          block,
-          paragraph: sentence.paragraph,
-          start: current ? word.start : sentence.start,
-          end: sentence.end
-        }
-        from = index
-        drafts.push(current)
-      }
-    }
-    if (current) {
-      current.end = sentence.end
-      // Most sentences are one unit: it shares the sentence's array of words rather than copying it.
-      current.words = from === 0 ? words : words.slice(from)
-    }
+  for (const sentence of document.sentences) draftSentence(drafts, sentence, blocks)
+  return unitsOf(joinNumberAfterNo(drafts, document.text))
+}
+
+function byStartThenLongest(a: Block, b: Block): number {
+  return a.start - b.start || b.end - a.end
+}
+
+/*
+ * The per-word loop is kept small and apart from the rarer work (a sentence that runs across
+ * blocks or on after an abbreviation): V8 optimises the loop early, and code it has not yet seen
+ * run would make it throw the optimised loop away and compile it again.
+ */
+
+/** Adds a sentence's drafts: one, unless it runs across blocks or on after an abbreviation. */
+function draftSentence(drafts: Draft[], sentence: SentenceInfo, blocks: readonly Block[]): void {
+  const words = sentence.words
+  // Checked by length: reading past the end of an array throws V8's optimised code away.
+  if (words.length === 0) return
+  const head = words[0] as WordToken
+  let current = newDraft(blockAt(blocks, head.start), sentence.paragraph, sentence.start, sentence.end)
+  drafts.push(current)
+  // Where the current draft's words start in the sentence's: a draft takes a run of them.
+  let from = 0
+  for (let index = 1; index < words.length; index++) {
+    const word = words[index] as WordToken
+    const block = blockAt(blocks, word.start)
+    const previous = words[index - 1] as WordToken
+    if (block === current.block && !endsWithStop(previous.text)) continue
+    if (!startsUnit(current, block, previous, word)) continue
+    current.end = previous.end
+    current.words = words.slice(from, index)
+    current = newDraft(block, sentence.paragraph, word.start, sentence.end)
+    from = index
+    drafts.push(current)
   }
-  const joined = joinNumberAfterNo(drafts, document.text)
+  current.end = sentence.end
+  // Most sentences are one unit: it shares the sentence's array of words rather than copying it.
+  current.words = from === 0 ? words : words.slice(from)
+}
+
+function newDraft(block: Block | undefined, paragraph: number, start: number, end: number): Draft {
+  return {words: noWords, block, paragraph, start, end}
+}
+
+function endsWithStop(text: string): boolean {
+  return text.charCodeAt(text.length - 1) === 46
+}
+
+/** Whether `word` starts a new unit: it is in another run of blocks, or follows an abbreviation as a new sentence would. */
+function startsUnit(current: Draft, block: Block | undefined, previous: WordToken, word: WordToken): boolean {
+  const newBlock = block !== undefined && current.block !== undefined && !sameRun(current.block, block)
+  return newBlock || (endsWithStop(previous.text) && sentenceStarters.has(word.lower) && /^\p{Lu}/u.test(word.text))
+}
+
+function unitsOf(drafts: readonly Draft[]): Unit[] {
   const units: Unit[] = []
-  for (const draft of joined) {
+  for (const draft of drafts) {
     if (draft.words.length === 0) continue
     const block = draft.block
     units.push(new Unit(draft.start, draft.end, draft.words, block?.kind ?? 'paragraph', block, draft.paragraph))
@@ -181,18 +201,8 @@ function buildUnits(document: ArticleDocument): Unit[] {
 function joinNumberAfterNo(drafts: readonly Draft[], text: string): Draft[] {
   const joined: Draft[] = []
   for (const draft of drafts) {
-    const last = joined.at(-1)
-    const lastWord = last?.words.at(-1)
-    const firstWord = draft.words[0]
-    if (
-      last &&
-      lastWord &&
-      firstWord &&
-      last.block === draft.block &&
-      /^no$/i.test(lastWord.text) &&
-      /^\p{N}/u.test(firstWord.text) &&
-      /^\.\s+$/.test(text.slice(lastWord.end, firstWord.start))
-    ) {
+    const last = joined[joined.length - 1]
+    if (last !== undefined && continuesNo(last, draft, text)) {
       // A new array: the draft's words may be its sentence's own.
       last.words = last.words.concat(draft.words)
       last.end = draft.end
@@ -201,4 +211,18 @@ function joinNumberAfterNo(drafts: readonly Draft[], text: string): Draft[] {
     joined.push(draft)
   }
   return joined
+}
+
+/** Whether `draft` is the figure after a `No.` that ends `last`, in the same block. */
+function continuesNo(last: Draft, draft: Draft, text: string): boolean {
+  const lastWord = last.words[last.words.length - 1]
+  // Two letters first: almost every draft fails here, before any pattern is tried.
+  if (lastWord === undefined || lastWord.text.length !== 2 || !/^no$/i.test(lastWord.text)) return false
+  const firstWord = draft.words[0]
+  return (
+    firstWord !== undefined &&
+    last.block === draft.block &&
+    /^\p{N}/u.test(firstWord.text) &&
+    /^\.\s+$/.test(text.slice(lastWord.end, firstWord.start))
+  )
 }
