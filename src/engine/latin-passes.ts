@@ -54,6 +54,95 @@ export function sentencePasses(sentence: Sentence): undefined {
   patchPosition(sentence)
 }
 
+/** Marks a text's tokens hold, as `tokenize` reports them: a pass that merges around a mark the text lacks has nothing to do. */
+export const hasAmpersand = 1
+export const hasSlash = 2
+export const hasHyphen = 4
+export const hasApostrophe = 8
+
+/**
+ * The sentence passes over the tokens of a whole text, skipping those that look for a mark the
+ * text does not have (`marks`, from the tokenizer): most articles have no "&" or "/". The passes
+ * only ever join nodes that are there, so a pass with no mark to start from changes nothing.
+ */
+export function textSentencePasses(sentence: Sentence, marks: number): void {
+  if ((marks & (hasSlash | hasApostrophe)) !== 0) mergeEnglishElisionExceptions(sentence)
+  if ((marks & hasAmpersand) !== 0) mergeInitialWordSymbol(sentence)
+  if ((marks & hasHyphen) !== 0) mergeFinalWordSymbol(sentence)
+  mergeInnerWordSymbol(sentence)
+  if ((marks & hasSlash) !== 0) mergeInnerWordSlash(sentence)
+  mergeInitialisms(sentence)
+  patchPosition(sentence)
+}
+
+/**
+ * parse-latin's `splitNode(sentence, 'PunctuationNode', terminalMarker)` as one loop: the tokens
+ * of a text cut into sentences after each terminal marker (and at the end), each sentence
+ * positioned from its first token's start to its last token's end (the same point objects).
+ */
+export function splitSentences(tokens: readonly SentenceContent[]): Sentence[] {
+  const sentences: Sentence[] = []
+  const last = tokens.length - 1
+  let start = 0
+  for (let index = 0; index <= last; index++) {
+    const token = tokens[index] as SentenceContent
+    if (index === last || (isPunctuation(token) && isTerminalMarker(token.value))) {
+      sentences.push(parentOf('SentenceNode', tokens, start, index) as Sentence)
+      start = index + 1
+    }
+  }
+  return sentences
+}
+
+/**
+ * parse-latin's `splitNode(paragraph, 'WhiteSpaceNode', newLine)` as one loop: a paragraph's
+ * sentences and white space cut into paragraphs after each white space with a line break in it.
+ */
+export function splitParagraphs(children: readonly ParagraphContent[]): Paragraph[] {
+  const paragraphs: Paragraph[] = []
+  const last = children.length - 1
+  let start = 0
+  for (let index = 0; index <= last; index++) {
+    const child = children[index] as ParagraphContent
+    if (index === last || (isWhiteSpaceNode(child) && isNewLine(child.value))) {
+      paragraphs.push(parentOf('ParagraphNode', children, start, index) as Paragraph)
+      start = index + 1
+    }
+  }
+  return paragraphs
+}
+
+/** A sentence or paragraph of `nodes[start..end]`, keys in splitNode's order. */
+function parentOf(type: 'SentenceNode' | 'ParagraphNode', nodes: readonly AnyNode[], start: number, end: number): Parent {
+  const children = nodes.slice(start, end + 1)
+  const parent: Parent = {type, children} as Parent
+  const first = positionOf(nodes[start])
+  const last = positionOf(nodes[end])
+  if (first && last) parent.position = {start: first.start, end: last.end}
+  return parent
+}
+
+/** parse-latin's terminalMarker, /^([!.?\u2026\u203D]+)$/, without a regular expression. */
+function isTerminalMarker(value: string): boolean {
+  if (value.length === 0) return false
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026 && code !== 0x203d) return false
+  }
+  return true
+}
+
+/** parse-latin's newLine, /^[ \t]*((\r?\n|\r)[\t ]*)+$/: spaces, tabs and at least one line break. */
+function isNewLine(value: string): boolean {
+  let breaks = false
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code === 10 || code === 13) breaks = true
+    else if (code !== 32 && code !== 9) return false
+  }
+  return breaks
+}
+
 /** Runs the paragraph passes of parse-english, in its order (`tokenizeParagraphPlugins`). */
 export function paragraphPasses(paragraph: Paragraph): undefined {
   mergeEnglishPrefixExceptions(paragraph)
