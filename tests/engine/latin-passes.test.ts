@@ -17,7 +17,41 @@ import {FastParseEnglish} from '../../src/engine/parse.js'
 // Stock parse-english is the oracle: every tree must be identical, positions and key order included
 // (JSON text is compared, so a key added in another order or a point moved shows).
 
-const same = (ours: Root, stock: Root): void => expect(JSON.stringify(ours)).toBe(JSON.stringify(stock))
+const same = (ours: Root, stock: Root): void => {
+  expect(JSON.stringify(ours)).toBe(JSON.stringify(stock))
+  sharesAsStock(ours, stock)
+}
+
+/**
+ * Each group of nodes whose positions or points are one object in stock's tree (a sentence starts
+ * with the very point its first word starts with) is one object in ours too. Ours may share more
+ * (a word and its text node share one position), for no one edits a point in place.
+ */
+function sharesAsStock(ours: Root, stock: Root): void {
+  const groups = (tree: Root): Map<object, string[]> => {
+    const seen = new Map<object, string[]>()
+    const note = (object: object | undefined, where: string): void => {
+      if (!object) return
+      const list = seen.get(object)
+      if (list) list.push(where)
+      else seen.set(object, [where])
+    }
+    const visit = (node: Nodes, path: string): void => {
+      note(node.position, `${path}.position`)
+      note(node.position?.start, `${path}.start`)
+      note(node.position?.end, `${path}.end`)
+      if ('children' in node) node.children.forEach((child, index) => visit(child, `${path}/${index}`))
+    }
+    visit(tree, '')
+    return seen
+  }
+  const owner = new Map<string, object>()
+  for (const [object, paths] of groups(ours)) for (const where of paths) owner.set(where, object)
+  for (const paths of groups(stock).values()) {
+    const first = owner.get(paths[0] as string)
+    for (const where of paths) expect(owner.get(where), where).toBe(first)
+  }
+}
 const stockText = (text: string): Root => new ParseEnglish().parse(text)
 const ourText = (text: string): Root => new FastParseEnglish().parse(text)
 const markdown = (text: string, Parser: new () => ParseEnglish): Root => {
@@ -105,7 +139,17 @@ const more = [
   'Hello.World. Foo.bar.baz. A.B.C',
   "He's 'n' she's, rock'n'roll, rock 'n roll, rock n' roll.",
   'Price: $5.50/kg; 30% off; a@b.com; x=y; snake_case and __init__.',
-  'Prices rose to 133,000.\n\nAnalysts said so.\n\nthe next one starts low.\n\n2005 was a year.'
+  'Prices rose to 133,000.\n\nAnalysts said so.\n\nthe next one starts low.\n\n2005 was a year.',
+  '\n\n\nThree blank lines.\n\n\n\nThen four.\n',
+  '...\n!!!\n?\n\n--\n“”\n',
+  '“Quoted.” ‘Single.’ «Guillemets.» „Low.“',
+  'J. R. R. Tolkien and G.K. Chesterton met at 10.30 a.m. on 3.5.2020.',
+  'See https://www.bbc.co.uk/news/uk-123?x=1&y=2 and mail a@b.co.uk now.',
+  '中文句子。日本語の文！ Русский текст. العربية؟ हिन्दी।',
+  'Lone \ud800 high and \udc00 low surrogates. 😀😀 pairs.',
+  'CRLF line\r\n\r\nparagraph\r\nand CR\r\rlines.',
+  'no marks at all here',
+  'It costs £3.50 - or 4.5% - and/or more & less.'
 ]
 
 describe('parse-english passes as plain loops', () => {
@@ -144,6 +188,38 @@ describe('parse-english passes as plain loops', () => {
     for (let run = 0; run < 1500; run++) {
       let text = ''
       for (let count = next(30); count > 0; count--) text += pieces[next(pieces.length)]
+      same(ourText(text), stockText(text))
+    }
+  })
+
+  it('gives the same trees for random strings of many scripts, marks, spaces, line endings and lone surrogates', () => {
+    const units = [...'aZß9٣ख中ёΩ-–—/&\'’"“”«»()[]{}.,;:!?‽…。、_@=#$%*+<>|~^`\\ \t\n\r\u00a0\u2003\u000b\f\u00ad\u2027\u0301']
+    units.push(
+      '\ud800',
+      '\udfff',
+      '😀',
+      '𝐚',
+      '\r\n',
+      '\n\n',
+      '  ',
+      '...',
+      '--',
+      '//',
+      '&&',
+      "''",
+      'http://x.y/a?b=1',
+      'e.g.',
+      'U.S.',
+      '3.5'
+    )
+    let seed = 11
+    const next = (limit: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      return seed % limit
+    }
+    for (let run = 0; run < 3000; run++) {
+      let text = ''
+      for (let count = next(40); count > 0; count--) text += units[next(units.length)]
       same(ourText(text), stockText(text))
     }
   })
