@@ -40,7 +40,8 @@ function sharesAsStock(ours: Root, stock: Root): void {
       note(node.position, `${path}.position`)
       note(node.position?.start, `${path}.start`)
       note(node.position?.end, `${path}.end`)
-      if ('children' in node) node.children.forEach((child, index) => visit(child, `${path}/${index}`))
+      if (!('children' in node)) return
+      for (let index = 0; index < node.children.length; index++) visit(node.children[index] as Nodes, `${path}/${index}`)
     }
     visit(tree, '')
     return seen
