@@ -20,9 +20,7 @@ import {
   elisionAffix,
   elisionPrefix,
   lowerInitial,
-  numerical,
-  terminalMarker,
-  wordSymbolInner
+  numerical
 } from './latin-expressions.js'
 
 /**
@@ -122,8 +120,48 @@ function parentOf(type: 'SentenceNode' | 'ParagraphNode', nodes: readonly AnyNod
   return parent
 }
 
+/*
+ * parse-latin's expressions that the passes test on most marks, as character tests: a regular
+ * expression per comma and full stop was a third of two passes. The tests check them against the
+ * expressions for every UTF-16 unit.
+ */
+
+/** parse-latin's wordSymbolInner, /^([&'\-.:=?@\u00AD\u00B7\u2010\u2011\u2019\u2027]|_+)$/. */
+export function isWordSymbolInner(value: string): boolean {
+  const code = value.charCodeAt(0)
+  if (value.length === 1) {
+    return (
+      code === 46 ||
+      code === 39 ||
+      code === 45 ||
+      code === 0x2019 ||
+      code === 38 ||
+      code === 58 ||
+      code === 61 ||
+      code === 63 ||
+      code === 64 ||
+      code === 95 ||
+      code === 0xad ||
+      code === 0xb7 ||
+      code === 0x2010 ||
+      code === 0x2011 ||
+      code === 0x2027
+    )
+  }
+  if (value.length === 0) return false
+  for (let index = 0; index < value.length; index++) if (value.charCodeAt(index) !== 95) return false
+  return true
+}
+
+/** parse-latin's lowerInitial: whether a value starts with a lower-case letter; ASCII without the expression. */
+export function startsWithLowerCase(value: string): boolean {
+  const code = value.charCodeAt(0)
+  if (code < 128) return code >= 97 && code <= 122
+  return lowerInitial.test(value)
+}
+
 /** parse-latin's terminalMarker, /^([!.?\u2026\u203D]+)$/, without a regular expression. */
-function isTerminalMarker(value: string): boolean {
+export function isTerminalMarker(value: string): boolean {
   if (value.length === 0) return false
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index)
@@ -133,7 +171,7 @@ function isTerminalMarker(value: string): boolean {
 }
 
 /** parse-latin's newLine, /^[ \t]*((\r?\n|\r)[\t ]*)+$/: spaces, tabs and at least one line break. */
-function isNewLine(value: string): boolean {
+export function isNewLine(value: string): boolean {
   let breaks = false
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index)
@@ -366,29 +404,37 @@ function mergeFinalHyphen(children: SentenceContent[], child: Mark, index: numbe
   return true
 }
 
-/** parse-latin mergeInnerWordSymbol: words joined by inner marks ("don't", "e-mail", "3.5") are one word. */
+/**
+ * parse-latin mergeInnerWordSymbol: words joined by inner marks ("don't", "e-mail", "3.5") are one
+ * word. At this point the list is the tokens of the whole text, and a splice per merge moved the
+ * rest of it each time: the list is compacted in one sweep instead, nodes read at `index` and
+ * kept at `kept`. The node before the one read is the last one kept, as it is after a splice.
+ */
 function mergeInnerWordSymbol(sentence: Sentence): void {
   const siblings = sentence.children
+  const length = siblings.length
+  if (length === 0) return
+  let kept = 1
   let index = 1
-  while (index < siblings.length) {
+  while (index < length) {
     const child = siblings[index] as SentenceContent
-    if (
-      isMark(child) &&
-      isWord(nodeAt(siblings, index - 1)) &&
-      wordSymbolInner.test(child.value) &&
-      mergeInnerRun(siblings, index)
-    ) {
-      continue
+    const previous = siblings[kept - 1] as SentenceContent
+    if (isMark(child) && isWord(previous) && isWordSymbolInner(child.value)) {
+      const end = innerWordRunEnd(siblings, index)
+      if (end > index) {
+        mergeInnerRun(siblings, previous, index, end)
+        index = end
+        continue
+      }
     }
+    siblings[kept++] = child
     index++
   }
+  siblings.length = kept
 }
 
-/** Joins the run of inner marks and words at `index` to the word before it; returns whether there was one. */
-function mergeInnerRun(siblings: SentenceContent[], index: number): boolean {
-  const end = innerWordRunEnd(siblings, index)
-  if (end <= index) return false
-  const previous = nodeAt(siblings, index - 1) as Word
+/** Joins the inner marks and words `siblings[index..end)` to the word before them. */
+function mergeInnerRun(siblings: readonly SentenceContent[], previous: Word, index: number, end: number): void {
   let last: WordContent | undefined
   for (let position = index; position < end; position++) {
     const sibling = siblings[position] as SentenceContent
@@ -400,10 +446,8 @@ function mergeInnerRun(siblings: SentenceContent[], index: number): boolean {
       last = sibling as Mark
     }
   }
-  siblings.splice(index, end - index)
   const lastPosition = positionOf(last)
   if (previous.position && lastPosition) previous.position = {start: previous.position.start, end: lastPosition.end}
-  return true
 }
 
 /**
@@ -415,7 +459,7 @@ function innerWordRunEnd(siblings: readonly SentenceContent[], index: number): n
   for (let position = index; position < siblings.length; position++) {
     const sibling = siblings[position] as SentenceContent
     if (isWord(sibling)) end = position + 1
-    else if (!isMark(sibling) || !wordSymbolInner.test(sibling.value)) break
+    else if (!isMark(sibling) || !isWordSymbolInner(sibling.value)) break
   }
   return end
 }
@@ -632,7 +676,7 @@ function mergeInitialLowerCaseLetterSentences(paragraph: Paragraph): void {
 /** Whether the first word of a sentence, before any mark, starts with a lower-case letter. */
 function startsLowerCase(sentence: Sentence): boolean {
   for (const node of sentence.children) {
-    if (isWord(node)) return lowerInitial.test(textOf(node))
+    if (isWord(node)) return startsWithLowerCase(textOf(node))
     if (isMark(node)) return false
   }
   return false
@@ -713,7 +757,7 @@ function mergeInnerFullStops(children: SentenceContent[]): void {
       if (isWord(grandchild)) hasFoundDelimiter = true
       continue
     }
-    if (!terminalMarker.test(grandchild.value)) continue
+    if (!isTerminalMarker(grandchild.value)) continue
     // The last terminal marker stays where it is.
     if (!hasFoundDelimiter) {
       hasFoundDelimiter = true

@@ -11,6 +11,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import * as copies from '../../src/engine/latin-expressions.js'
+import {isNewLine, isTerminalMarker, isWordSymbolInner, startsWithLowerCase} from '../../src/engine/latin-passes.js'
 import {FastParseEnglish} from '../../src/engine/parse.js'
 
 // FastParseEnglish runs parse-english's plugin passes as plain loops (src/engine/latin-passes.ts).
@@ -265,5 +266,25 @@ describe('copied parse-latin and parse-english expressions', () => {
     const call = /new RegExp\(([\s\S]*?)\n\)/.exec(plugin)?.[1] ?? ''
     const source = [...call.matchAll(/'([^']*)'/g)].map((match) => match[1]).join('')
     expect(copies.abbreviationPrefix.source).toBe(source)
+  })
+})
+
+describe('character tests in place of parse-latin expressions', () => {
+  const newLine = /^[ \t]*((\r?\n|\r)[\t ]*)+$/
+  const tests: ReadonlyArray<readonly [string, (value: string) => boolean, RegExp]> = [
+    ['wordSymbolInner', isWordSymbolInner, copies.wordSymbolInner],
+    ['terminalMarker', isTerminalMarker, copies.terminalMarker],
+    ['lowerInitial', startsWithLowerCase, copies.lowerInitial],
+    ['newLine', isNewLine, newLine]
+  ]
+  const values = ['', '__', '_-', '..', '.?!…‽', '.a', ' \n', '\n\n', '\r\n \t\r', ' \t', '\n\u00a0', 'ab', 'Ab', '\ud801\udc28x']
+  for (let code = 0; code <= 0xffff; code++) {
+    const unit = String.fromCharCode(code)
+    values.push(unit, unit + unit, `${unit}a`)
+  }
+
+  it.each(tests)('%s: the same answer as the expression for every UTF-16 unit, doubled and followed', (_, test, expression) => {
+    const differ = values.filter((value) => test(value) !== expression.test(value))
+    expect(differ).toEqual([])
   })
 })
