@@ -399,6 +399,9 @@ const whiteSpaceKind = 0
 const wordKind = 2
 /** The token type of each UTF-16 unit: 0 while not yet known, else its index in `tokenTypes` plus one. */
 const typeOfCode = new Uint8Array(0x10000)
+/** parse-latin's own tokenizer, which `learnKind` asks about each character once. */
+const latinTokenize = ParseEnglish.prototype.tokenize
+const learner = new ParseEnglish()
 
 /**
  * parse-english with a faster tokenizer, for a text that starts at `origin` in the file.
@@ -481,17 +484,16 @@ export class FastParseEnglish extends ParseEnglish {
           index++
         }
       } else {
-        if (kind === wordKind) {
-          while (index < length && this.#kindOf(value.charCodeAt(index)) === wordKind) index++
-        } else {
-          marks |= markOf(code)
-          let previous = code
-          while (index < length) {
-            const next = value.charCodeAt(index)
-            if (this.#kindOf(next) !== kind || (next !== previous && (next & 0xf800) !== 0xd800)) break
-            previous = next
-            index++
-          }
+        // Words and marks share one loop, so its steps have run (on words) before V8 optimises it;
+        // a mark continues only as the same character or a surrogate.
+        if (kind !== wordKind) marks |= markOf(code)
+        let previous = code
+        while (index < length) {
+          const next = value.charCodeAt(index)
+          if (this.#kindOf(next) !== kind) break
+          if (kind !== wordKind && next !== previous && (next & 0xf800) !== 0xd800) break
+          previous = next
+          index++
         }
         // Word and mark characters are never line breaks.
         column += index - from
@@ -513,12 +515,16 @@ export class FastParseEnglish extends ParseEnglish {
   /** The token kind parse-latin gives a character (an index in `tokenTypes`), learnt from parse-latin itself on first sight. */
   #kindOf(code: number): number {
     const known = typeOfCode[code] as number
-    if (known !== 0) return known - 1
-    const type = super.tokenize(String.fromCharCode(code))[0]?.type ?? 'SymbolNode'
-    const kind = tokenTypes.indexOf(type)
-    typeOfCode[code] = kind + 1
-    return kind
+    return known !== 0 ? known - 1 : learnKind(code)
   }
+}
+
+/** The token kind of a character not met before, as parse-latin's own tokenizer gives it (kept out of the tokenizer's optimised code). */
+function learnKind(code: number): number {
+  const type = latinTokenize.call(learner, String.fromCharCode(code))[0]?.type ?? 'SymbolNode'
+  const kind = tokenTypes.indexOf(type)
+  typeOfCode[code] = kind + 1
+  return kind
 }
 
 /** The mark bit of a punctuation or symbol character that a sentence pass looks for, else 0. */
