@@ -181,6 +181,9 @@ export function isNewLine(value: string): boolean {
   return breaks
 }
 
+/** The sentences of the paragraph in the passes that may hold a blank line (see mergeRemainingFullStops); emptied after each paragraph. */
+const mayBreak = new Set<Sentence>()
+
 /** Runs the paragraph passes of parse-english, in its order (`tokenizeParagraphPlugins`). */
 export function paragraphPasses(paragraph: Paragraph): undefined {
   mergeEnglishPrefixExceptions(paragraph)
@@ -190,10 +193,11 @@ export function paragraphPasses(paragraph: Paragraph): undefined {
   mergeInitialDigitSentences(paragraph)
   mergePrefixExceptions(paragraph)
   mergeAffixExceptions(paragraph)
-  mergeRemainingFullStops(paragraph)
+  mergeRemainingFullStops(paragraph, mayBreak)
   makeInitialWhiteSpaceSiblings(paragraph)
   makeFinalWhiteSpaceSiblings(paragraph)
-  breakImplicitSentences(paragraph)
+  breakImplicitSentences(paragraph, mayBreak)
+  mayBreak.clear()
   removeEmptyNodes(paragraph)
   patchPosition(paragraph)
 }
@@ -740,21 +744,27 @@ function startsWithComma(sentence: Sentence): boolean {
 
 /**
  * parse-latin mergeRemainingFullStops (a visit-children pass): a full stop inside a sentence that
- * is not its terminal marker joins the word before it, else the word after it.
+ * is not its terminal marker joins the word before it, else the word after it. This walk over
+ * every node also notes the sentences that may hold a blank line (white space of two or more
+ * characters after their first node) in `mayBreak`, the only ones `breakImplicitSentences` then
+ * walks: the passes between move white space out of sentences, never into one.
  */
-function mergeRemainingFullStops(paragraph: Paragraph): void {
+function mergeRemainingFullStops(paragraph: Paragraph, mayBreak: Set<Sentence>): void {
   for (const child of paragraph.children) {
-    if ('children' in child) mergeInnerFullStops(child.children)
+    if ('children' in child && mergeInnerFullStops(child.children)) mayBreak.add(child)
   }
 }
 
-function mergeInnerFullStops(children: SentenceContent[]): void {
+/** Joins the inner full stops of one sentence; returns whether it has white space of two or more characters after its first node. */
+function mergeInnerFullStops(children: SentenceContent[]): boolean {
   let hasFoundDelimiter = false
+  let wideSpace = false
   for (let position = children.length - 1; position >= 0; position--) {
     const grandchild = children[position] as SentenceContent
     if (!isMark(grandchild)) {
       // A sentence without terminal marker: act as if one was found.
       if (isWord(grandchild)) hasFoundDelimiter = true
+      else if (position > 0 && isWideSpace(grandchild)) wideSpace = true
       continue
     }
     if (!isTerminalMarker(grandchild.value)) continue
@@ -766,6 +776,12 @@ function mergeInnerFullStops(children: SentenceContent[]): void {
     // Joined to the word before, the stop leaves one node fewer before `position`.
     position -= mergeInnerFullStop(children, grandchild, position)
   }
+  return wideSpace
+}
+
+/** White space of two or more characters, as a blank line (two line breaks) is. */
+function isWideSpace(node: SentenceContent): boolean {
+  return isWhiteSpaceNode(node) && node.value.length > 1
 }
 
 /**
@@ -836,30 +852,35 @@ function moveFinalWhiteSpace(children: RootContent[], child: Branch, index: numb
   if (previousPosition && child.position) child.position = {start: child.position.start, end: previousPosition.end}
 }
 
-/** parse-latin breakImplicitSentences: white space with two or more line breaks inside a sentence ends it. */
-function breakImplicitSentences(paragraph: Paragraph): void {
+/**
+ * parse-latin breakImplicitSentences: white space with two or more line breaks inside a sentence
+ * ends it. Only the sentences in `mayBreak` can have such white space (see mergeRemainingFullStops).
+ */
+function breakImplicitSentences(paragraph: Paragraph, mayBreak: Set<Sentence>): void {
+  if (mayBreak.size === 0) return
   const siblings = paragraph.children
   let index = 0
   while (index < siblings.length) {
     const child = siblings[index] as ParagraphContent
-    index = child.type === 'SentenceNode' ? breakSentence(siblings, child, index) : index + 1
+    index = child.type === 'SentenceNode' && mayBreak.has(child) ? breakSentence(siblings, child, index, mayBreak) : index + 1
   }
 }
 
 /** Breaks a sentence at its first blank-line white space (not its first or last node); returns the next index to visit. */
-function breakSentence(siblings: ParagraphContent[], child: Sentence, index: number): number {
+function breakSentence(siblings: ParagraphContent[], child: Sentence, index: number, mayBreak: Set<Sentence>): number {
   const children = child.children
   for (let position = 1; position < children.length - 1; position++) {
     const node = children[position] as SentenceContent
     if (!isWhiteSpaceNode(node) || lineBreaks(node.value) < 2) continue
-    splitSentence(siblings, child, index, position)
+    // The rest, a new sentence visited next, may break again.
+    mayBreak.add(splitSentence(siblings, child, index, position))
     return index + 1
   }
   return index + 1
 }
 
-/** Ends the sentence at `index` before its blank-line white space at `position`: the rest becomes a new sentence after that white space. */
-function splitSentence(siblings: ParagraphContent[], child: Sentence, index: number, position: number): void {
+/** Ends the sentence at `index` before its blank-line white space at `position`: the rest becomes a new sentence after that white space, which is returned. */
+function splitSentence(siblings: ParagraphContent[], child: Sentence, index: number, position: number): Sentence {
   const children = child.children
   const node = children[position] as WhiteSpace
   child.children = children.slice(0, position)
@@ -874,6 +895,7 @@ function splitSentence(siblings: ParagraphContent[], child: Sentence, index: num
     child.position = {start: child.position.start, end: tailPosition.end}
     insertion.position = {start: headPosition.start, end}
   }
+  return insertion
 }
 
 /** How many line breaks (\r\n, \n or \r) a value has: one less than the pieces of `split(/\r\n|\r|\n/)`. */
