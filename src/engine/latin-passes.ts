@@ -67,11 +67,17 @@ export function textSentencePasses(sentence: Sentence, marks: number): void {
   if ((marks & (hasSlash | hasApostrophe)) !== 0) mergeEnglishElisionExceptions(sentence)
   if ((marks & hasAmpersand) !== 0) mergeInitialWordSymbol(sentence)
   if ((marks & hasHyphen) !== 0) mergeFinalWordSymbol(sentence)
+  joinedStop = false
   mergeInnerWordSymbol(sentence)
   if ((marks & hasSlash) !== 0) mergeInnerWordSlash(sentence)
-  mergeInitialisms(sentence)
+  // An initialism ("U.S") is a word with a full stop inside, which only merge-inner-word-symbol
+  // joins; two thirds of the BBC articles have none.
+  if (joinedStop) mergeInitialisms(sentence)
   patchPosition(sentence)
 }
+
+/** Whether merge-inner-word-symbol has joined a full stop into a word since `textSentencePasses` cleared it. */
+let joinedStop = false
 
 /**
  * parse-latin's `splitNode(sentence, 'PunctuationNode', terminalMarker)` as one loop: the tokens
@@ -448,6 +454,7 @@ function mergeInnerRun(siblings: readonly SentenceContent[], previous: Word, ind
     } else {
       previous.children.push(sibling as Mark)
       last = sibling as Mark
+      if (isChar(last.value, 46)) joinedStop = true
     }
   }
   const lastPosition = positionOf(last)
