@@ -188,7 +188,7 @@ export function isNewLine(value: string): boolean {
 }
 
 /** The sentences of the paragraph in the passes that may hold a blank line (see mergeRemainingFullStops); emptied after each paragraph. */
-const mayBreak = new Set<Sentence>()
+const mayBreak: Sentence[] = []
 
 /** Runs the paragraph passes of parse-english, in its order (`tokenizeParagraphPlugins`). */
 export function paragraphPasses(paragraph: Paragraph): undefined {
@@ -203,7 +203,7 @@ export function paragraphPasses(paragraph: Paragraph): undefined {
   makeInitialWhiteSpaceSiblings(paragraph)
   makeFinalWhiteSpaceSiblings(paragraph)
   breakImplicitSentences(paragraph, mayBreak)
-  mayBreak.clear()
+  mayBreak.length = 0
   removeEmptyNodes(paragraph)
   patchPosition(paragraph)
 }
@@ -756,9 +756,9 @@ function startsWithComma(sentence: Sentence): boolean {
  * characters after their first node) in `mayBreak`, the only ones `breakImplicitSentences` then
  * walks: the passes between move white space out of sentences, never into one.
  */
-function mergeRemainingFullStops(paragraph: Paragraph, mayBreak: Set<Sentence>): void {
+function mergeRemainingFullStops(paragraph: Paragraph, mayBreak: Sentence[]): void {
   for (const child of paragraph.children) {
-    if ('children' in child && mergeInnerFullStops(child.children)) mayBreak.add(child)
+    if ('children' in child && mergeInnerFullStops(child.children)) mayBreak.push(child)
   }
 }
 
@@ -863,27 +863,40 @@ function moveFinalWhiteSpace(children: RootContent[], child: Branch, index: numb
  * parse-latin breakImplicitSentences: white space with two or more line breaks inside a sentence
  * ends it. Only the sentences in `mayBreak` can have such white space (see mergeRemainingFullStops).
  */
-function breakImplicitSentences(paragraph: Paragraph, mayBreak: Set<Sentence>): void {
-  if (mayBreak.size === 0) return
+function breakImplicitSentences(paragraph: Paragraph, mayBreak: readonly Sentence[]): void {
   const siblings = paragraph.children
+  let next = 0
   let index = 0
-  while (index < siblings.length) {
-    const child = siblings[index] as ParagraphContent
-    index = child.type === 'SentenceNode' && mayBreak.has(child) ? breakSentence(siblings, child, index, mayBreak) : index + 1
+  // The sentences in `mayBreak` come in the paragraph's order.
+  while (index < siblings.length && next < mayBreak.length) {
+    if (siblings[index] === mayBreak[next]) {
+      next++
+      index = breakSentence(siblings, mayBreak[next - 1] as Sentence, index)
+    } else index++
   }
 }
 
-/** Breaks a sentence at its first blank-line white space (not its first or last node); returns the next index to visit. */
-function breakSentence(siblings: ParagraphContent[], child: Sentence, index: number, mayBreak: Set<Sentence>): number {
-  const children = child.children
+/**
+ * Breaks a sentence at its first blank-line white space (not its first or last node), then the
+ * rest likewise, as parse-latin visits that rest next; returns the index after the last part.
+ */
+function breakSentence(siblings: ParagraphContent[], child: Sentence, index: number): number {
+  let sentence = child
+  let at = index
+  for (let position = blankLine(sentence.children); position > 0; position = blankLine(sentence.children)) {
+    sentence = splitSentence(siblings, sentence, at, position)
+    at += 2
+  }
+  return at + 1
+}
+
+/** The index of the first white space with two or more line breaks, not the first or last node; -1 when none. */
+function blankLine(children: readonly SentenceContent[]): number {
   for (let position = 1; position < children.length - 1; position++) {
     const node = children[position] as SentenceContent
-    if (!isWhiteSpaceNode(node) || lineBreaks(node.value) < 2) continue
-    // The rest, a new sentence visited next, may break again.
-    mayBreak.add(splitSentence(siblings, child, index, position))
-    return index + 1
+    if (isWhiteSpaceNode(node) && lineBreaks(node.value) >= 2) return position
   }
-  return index + 1
+  return -1
 }
 
 /** Ends the sentence at `index` before its blank-line white space at `position`: the rest becomes a new sentence after that white space, which is returned. */
