@@ -20,9 +20,7 @@ import {
   elisionAffix,
   elisionPrefix,
   lowerInitial,
-  numerical,
-  terminalMarker,
-  wordSymbolInner
+  numerical
 } from './latin-expressions.js'
 
 /**
@@ -54,6 +52,144 @@ export function sentencePasses(sentence: Sentence): undefined {
   patchPosition(sentence)
 }
 
+/** Marks a text's tokens hold, as `tokenize` reports them: a pass that merges around a mark the text lacks has nothing to do. */
+export const hasAmpersand = 1
+export const hasSlash = 2
+export const hasHyphen = 4
+export const hasApostrophe = 8
+
+/**
+ * The sentence passes over the tokens of a whole text, skipping those that look for a mark the
+ * text does not have (`marks`, from the tokenizer): most articles have no "&" or "/". The passes
+ * only ever join nodes that are there, so a pass with no mark to start from changes nothing.
+ */
+export function textSentencePasses(sentence: Sentence, marks: number): void {
+  if ((marks & (hasSlash | hasApostrophe)) !== 0) mergeEnglishElisionExceptions(sentence)
+  if ((marks & hasAmpersand) !== 0) mergeInitialWordSymbol(sentence)
+  if ((marks & hasHyphen) !== 0) mergeFinalWordSymbol(sentence)
+  joinedStop = false
+  mergeInnerWordSymbol(sentence)
+  if ((marks & hasSlash) !== 0) mergeInnerWordSlash(sentence)
+  // An initialism ("U.S") is a word with a full stop inside, which only merge-inner-word-symbol
+  // joins; two thirds of the BBC articles have none.
+  if (joinedStop) mergeInitialisms(sentence)
+  patchPosition(sentence)
+}
+
+/** Whether merge-inner-word-symbol has joined a full stop into a word since `textSentencePasses` cleared it. */
+let joinedStop = false
+
+/**
+ * parse-latin's `splitNode(sentence, 'PunctuationNode', terminalMarker)` as one loop: the tokens
+ * of a text cut into sentences after each terminal marker (and at the end), each sentence
+ * positioned from its first token's start to its last token's end (the same point objects).
+ */
+export function splitSentences(tokens: readonly SentenceContent[]): Sentence[] {
+  const sentences: Sentence[] = []
+  const last = tokens.length - 1
+  let start = 0
+  for (let index = 0; index <= last; index++) {
+    const token = tokens[index] as SentenceContent
+    if (index === last || (isPunctuation(token) && isTerminalMarker(token.value))) {
+      sentences.push(parentOf('SentenceNode', tokens, start, index) as Sentence)
+      start = index + 1
+    }
+  }
+  return sentences
+}
+
+/**
+ * parse-latin's `splitNode(paragraph, 'WhiteSpaceNode', newLine)` as one loop: a paragraph's
+ * sentences and white space cut into paragraphs after each white space with a line break in it.
+ */
+export function splitParagraphs(children: readonly ParagraphContent[]): Paragraph[] {
+  const paragraphs: Paragraph[] = []
+  const last = children.length - 1
+  let start = 0
+  for (let index = 0; index <= last; index++) {
+    const child = children[index] as ParagraphContent
+    if (index === last || (isWhiteSpaceNode(child) && isNewLine(child.value))) {
+      paragraphs.push(parentOf('ParagraphNode', children, start, index) as Paragraph)
+      start = index + 1
+    }
+  }
+  return paragraphs
+}
+
+/** A sentence or paragraph of `nodes[start..end]`, keys in splitNode's order. */
+function parentOf(type: 'SentenceNode' | 'ParagraphNode', nodes: readonly AnyNode[], start: number, end: number): Parent {
+  const children = nodes.slice(start, end + 1)
+  const parent: Parent = {type, children} as Parent
+  const first = positionOf(nodes[start])
+  const last = positionOf(nodes[end])
+  if (first && last) parent.position = {start: first.start, end: last.end}
+  return parent
+}
+
+/*
+ * parse-latin's expressions that the passes test on most marks, as character tests: a regular
+ * expression per comma and full stop was a third of two passes. The tests check them against the
+ * expressions for every UTF-16 unit.
+ */
+
+/** parse-latin's wordSymbolInner, /^([&'\-.:=?@\u00AD\u00B7\u2010\u2011\u2019\u2027]|_+)$/. */
+export function isWordSymbolInner(value: string): boolean {
+  const code = value.charCodeAt(0)
+  if (value.length === 1) {
+    return (
+      code === 46 ||
+      code === 39 ||
+      code === 45 ||
+      code === 0x2019 ||
+      code === 38 ||
+      code === 58 ||
+      code === 61 ||
+      code === 63 ||
+      code === 64 ||
+      code === 95 ||
+      code === 0xad ||
+      code === 0xb7 ||
+      code === 0x2010 ||
+      code === 0x2011 ||
+      code === 0x2027
+    )
+  }
+  if (value.length === 0) return false
+  for (let index = 0; index < value.length; index++) if (value.charCodeAt(index) !== 95) return false
+  return true
+}
+
+/** parse-latin's lowerInitial: whether a value starts with a lower-case letter; ASCII without the expression. */
+export function startsWithLowerCase(value: string): boolean {
+  const code = value.charCodeAt(0)
+  if (code < 128) return code >= 97 && code <= 122
+  return lowerInitial.test(value)
+}
+
+/** parse-latin's terminalMarker, /^([!.?\u2026\u203D]+)$/, without a regular expression. */
+export function isTerminalMarker(value: string): boolean {
+  if (value.length === 0) return false
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026 && code !== 0x203d) return false
+  }
+  return true
+}
+
+/** parse-latin's newLine, /^[ \t]*((\r?\n|\r)[\t ]*)+$/: spaces, tabs and at least one line break. */
+export function isNewLine(value: string): boolean {
+  let breaks = false
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code === 10 || code === 13) breaks = true
+    else if (code !== 32 && code !== 9) return false
+  }
+  return breaks
+}
+
+/** The sentences of the paragraph in the passes that may hold a blank line (see mergeRemainingFullStops); emptied after each paragraph. */
+const mayBreak: Sentence[] = []
+
 /** Runs the paragraph passes of parse-english, in its order (`tokenizeParagraphPlugins`). */
 export function paragraphPasses(paragraph: Paragraph): undefined {
   mergeEnglishPrefixExceptions(paragraph)
@@ -63,10 +199,11 @@ export function paragraphPasses(paragraph: Paragraph): undefined {
   mergeInitialDigitSentences(paragraph)
   mergePrefixExceptions(paragraph)
   mergeAffixExceptions(paragraph)
-  mergeRemainingFullStops(paragraph)
+  mergeRemainingFullStops(paragraph, mayBreak)
   makeInitialWhiteSpaceSiblings(paragraph)
   makeFinalWhiteSpaceSiblings(paragraph)
-  breakImplicitSentences(paragraph)
+  breakImplicitSentences(paragraph, mayBreak)
+  mayBreak.length = 0
   removeEmptyNodes(paragraph)
   patchPosition(paragraph)
 }
@@ -277,29 +414,37 @@ function mergeFinalHyphen(children: SentenceContent[], child: Mark, index: numbe
   return true
 }
 
-/** parse-latin mergeInnerWordSymbol: words joined by inner marks ("don't", "e-mail", "3.5") are one word. */
+/**
+ * parse-latin mergeInnerWordSymbol: words joined by inner marks ("don't", "e-mail", "3.5") are one
+ * word. At this point the list is the tokens of the whole text, and a splice per merge moved the
+ * rest of it each time: the list is compacted in one sweep instead, nodes read at `index` and
+ * kept at `kept`. The node before the one read is the last one kept, as it is after a splice.
+ */
 function mergeInnerWordSymbol(sentence: Sentence): void {
   const siblings = sentence.children
+  const length = siblings.length
+  if (length === 0) return
+  let kept = 1
   let index = 1
-  while (index < siblings.length) {
+  while (index < length) {
     const child = siblings[index] as SentenceContent
-    if (
-      isMark(child) &&
-      isWord(nodeAt(siblings, index - 1)) &&
-      wordSymbolInner.test(child.value) &&
-      mergeInnerRun(siblings, index)
-    ) {
-      continue
+    const previous = siblings[kept - 1] as SentenceContent
+    if (isMark(child) && isWord(previous) && isWordSymbolInner(child.value)) {
+      const end = innerWordRunEnd(siblings, index)
+      if (end > index) {
+        mergeInnerRun(siblings, previous, index, end)
+        index = end
+        continue
+      }
     }
+    siblings[kept++] = child
     index++
   }
+  siblings.length = kept
 }
 
-/** Joins the run of inner marks and words at `index` to the word before it; returns whether there was one. */
-function mergeInnerRun(siblings: SentenceContent[], index: number): boolean {
-  const end = innerWordRunEnd(siblings, index)
-  if (end <= index) return false
-  const previous = nodeAt(siblings, index - 1) as Word
+/** Joins the inner marks and words `siblings[index..end)` to the word before them. */
+function mergeInnerRun(siblings: readonly SentenceContent[], previous: Word, index: number, end: number): void {
   let last: WordContent | undefined
   for (let position = index; position < end; position++) {
     const sibling = siblings[position] as SentenceContent
@@ -309,12 +454,11 @@ function mergeInnerRun(siblings: SentenceContent[], index: number): boolean {
     } else {
       previous.children.push(sibling as Mark)
       last = sibling as Mark
+      if (isChar(last.value, 46)) joinedStop = true
     }
   }
-  siblings.splice(index, end - index)
   const lastPosition = positionOf(last)
   if (previous.position && lastPosition) previous.position = {start: previous.position.start, end: lastPosition.end}
-  return true
 }
 
 /**
@@ -326,7 +470,7 @@ function innerWordRunEnd(siblings: readonly SentenceContent[], index: number): n
   for (let position = index; position < siblings.length; position++) {
     const sibling = siblings[position] as SentenceContent
     if (isWord(sibling)) end = position + 1
-    else if (!isMark(sibling) || !wordSymbolInner.test(sibling.value)) break
+    else if (!isMark(sibling) || !isWordSymbolInner(sibling.value)) break
   }
   return end
 }
@@ -543,7 +687,7 @@ function mergeInitialLowerCaseLetterSentences(paragraph: Paragraph): void {
 /** Whether the first word of a sentence, before any mark, starts with a lower-case letter. */
 function startsLowerCase(sentence: Sentence): boolean {
   for (const node of sentence.children) {
-    if (isWord(node)) return lowerInitial.test(textOf(node))
+    if (isWord(node)) return startsWithLowerCase(textOf(node))
     if (isMark(node)) return false
   }
   return false
@@ -607,24 +751,30 @@ function startsWithComma(sentence: Sentence): boolean {
 
 /**
  * parse-latin mergeRemainingFullStops (a visit-children pass): a full stop inside a sentence that
- * is not its terminal marker joins the word before it, else the word after it.
+ * is not its terminal marker joins the word before it, else the word after it. This walk over
+ * every node also notes the sentences that may hold a blank line (white space of two or more
+ * characters after their first node) in `mayBreak`, the only ones `breakImplicitSentences` then
+ * walks: the passes between move white space out of sentences, never into one.
  */
-function mergeRemainingFullStops(paragraph: Paragraph): void {
+function mergeRemainingFullStops(paragraph: Paragraph, mayBreak: Sentence[]): void {
   for (const child of paragraph.children) {
-    if ('children' in child) mergeInnerFullStops(child.children)
+    if ('children' in child && mergeInnerFullStops(child.children)) mayBreak.push(child)
   }
 }
 
-function mergeInnerFullStops(children: SentenceContent[]): void {
+/** Joins the inner full stops of one sentence; returns whether it has white space of two or more characters after its first node. */
+function mergeInnerFullStops(children: SentenceContent[]): boolean {
   let hasFoundDelimiter = false
+  let wideSpace = false
   for (let position = children.length - 1; position >= 0; position--) {
     const grandchild = children[position] as SentenceContent
     if (!isMark(grandchild)) {
       // A sentence without terminal marker: act as if one was found.
       if (isWord(grandchild)) hasFoundDelimiter = true
+      else if (position > 0 && isWideSpace(grandchild)) wideSpace = true
       continue
     }
-    if (!terminalMarker.test(grandchild.value)) continue
+    if (!isTerminalMarker(grandchild.value)) continue
     // The last terminal marker stays where it is.
     if (!hasFoundDelimiter) {
       hasFoundDelimiter = true
@@ -633,6 +783,12 @@ function mergeInnerFullStops(children: SentenceContent[]): void {
     // Joined to the word before, the stop leaves one node fewer before `position`.
     position -= mergeInnerFullStop(children, grandchild, position)
   }
+  return wideSpace
+}
+
+/** White space of two or more characters, as a blank line (two line breaks) is. */
+function isWideSpace(node: SentenceContent): boolean {
+  return isWhiteSpaceNode(node) && node.value.length > 1
 }
 
 /**
@@ -703,30 +859,48 @@ function moveFinalWhiteSpace(children: RootContent[], child: Branch, index: numb
   if (previousPosition && child.position) child.position = {start: child.position.start, end: previousPosition.end}
 }
 
-/** parse-latin breakImplicitSentences: white space with two or more line breaks inside a sentence ends it. */
-function breakImplicitSentences(paragraph: Paragraph): void {
+/**
+ * parse-latin breakImplicitSentences: white space with two or more line breaks inside a sentence
+ * ends it. Only the sentences in `mayBreak` can have such white space (see mergeRemainingFullStops).
+ */
+function breakImplicitSentences(paragraph: Paragraph, mayBreak: readonly Sentence[]): void {
   const siblings = paragraph.children
+  let next = 0
   let index = 0
-  while (index < siblings.length) {
-    const child = siblings[index] as ParagraphContent
-    index = child.type === 'SentenceNode' ? breakSentence(siblings, child, index) : index + 1
+  // The sentences in `mayBreak` come in the paragraph's order.
+  while (index < siblings.length && next < mayBreak.length) {
+    if (siblings[index] === mayBreak[next]) {
+      next++
+      index = breakSentence(siblings, mayBreak[next - 1] as Sentence, index)
+    } else index++
   }
 }
 
-/** Breaks a sentence at its first blank-line white space (not its first or last node); returns the next index to visit. */
+/**
+ * Breaks a sentence at its first blank-line white space (not its first or last node), then the
+ * rest likewise, as parse-latin visits that rest next; returns the index after the last part.
+ */
 function breakSentence(siblings: ParagraphContent[], child: Sentence, index: number): number {
-  const children = child.children
+  let sentence = child
+  let at = index
+  for (let position = blankLine(sentence.children); position > 0; position = blankLine(sentence.children)) {
+    sentence = splitSentence(siblings, sentence, at, position)
+    at += 2
+  }
+  return at + 1
+}
+
+/** The index of the first white space with two or more line breaks, not the first or last node; -1 when none. */
+function blankLine(children: readonly SentenceContent[]): number {
   for (let position = 1; position < children.length - 1; position++) {
     const node = children[position] as SentenceContent
-    if (!isWhiteSpaceNode(node) || lineBreaks(node.value) < 2) continue
-    splitSentence(siblings, child, index, position)
-    return index + 1
+    if (isWhiteSpaceNode(node) && lineBreaks(node.value) >= 2) return position
   }
-  return index + 1
+  return -1
 }
 
-/** Ends the sentence at `index` before its blank-line white space at `position`: the rest becomes a new sentence after that white space. */
-function splitSentence(siblings: ParagraphContent[], child: Sentence, index: number, position: number): void {
+/** Ends the sentence at `index` before its blank-line white space at `position`: the rest becomes a new sentence after that white space, which is returned. */
+function splitSentence(siblings: ParagraphContent[], child: Sentence, index: number, position: number): Sentence {
   const children = child.children
   const node = children[position] as WhiteSpace
   child.children = children.slice(0, position)
@@ -741,6 +915,7 @@ function splitSentence(siblings: ParagraphContent[], child: Sentence, index: num
     child.position = {start: child.position.start, end: tailPosition.end}
     insertion.position = {start: headPosition.start, end}
   }
+  return insertion
 }
 
 /** How many line breaks (\r\n, \n or \r) a value has: one less than the pieces of `split(/\r\n|\r|\n/)`. */

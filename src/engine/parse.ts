@@ -1,7 +1,7 @@
 import {createRequire} from 'node:module'
 import type {Element, Nodes as HastNodes, Root as HastRoot} from 'hast'
 import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
-import type {Node as NlcstNode, Root as NlcstRoot} from 'nlcst'
+import type {Node as NlcstNode, Root as NlcstRoot, Paragraph, Sentence} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import type {Node, Parent, Position} from 'unist'
 import {visitParents} from 'unist-util-visit-parents'
@@ -9,7 +9,18 @@ import type {VFile} from 'vfile'
 import {locate} from '../kit/report.js'
 import {countLeading} from '../kit/search.js'
 import type {Block, BlockKind, Format} from '../kit/types.js'
-import {paragraphPasses, rootPasses, sentencePasses} from './latin-passes.js'
+import {
+  hasAmpersand,
+  hasApostrophe,
+  hasHyphen,
+  hasSlash,
+  paragraphPasses,
+  rootPasses,
+  sentencePasses,
+  splitParagraphs,
+  splitSentences,
+  textSentencePasses
+} from './latin-passes.js'
 
 /** The result of parsing one file: the natural-language tree all rules share, and the source tree. */
 export interface Parsed {
@@ -384,8 +395,13 @@ const scratch: (Token | undefined)[] = []
 /** Past this many tokens the scratch array is dropped after use rather than kept for the next text. */
 const scratchKept = 1 << 16
 const tokenTypes: readonly TokenType[] = ['WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode']
+const whiteSpaceKind = 0
+const wordKind = 2
 /** The token type of each UTF-16 unit: 0 while not yet known, else its index in `tokenTypes` plus one. */
 const typeOfCode = new Uint8Array(0x10000)
+/** parse-latin's own tokenizer, which `learnKind` asks about each character once. */
+const latinTokenize = ParseEnglish.prototype.tokenize
+const learner = new ParseEnglish()
 
 /**
  * parse-english with a faster tokenizer, for a text that starts at `origin` in the file.
@@ -410,61 +426,114 @@ export class FastParseEnglish extends ParseEnglish {
     this.tokenizeRootPlugins = [rootPasses]
   }
 
+  /** The marks (`hasAmpersand`, ...) the text last tokenized holds, for `textSentencePasses`. */
+  #marks = 0
+
+  /**
+   * parse-latin's tokenizeRoot, tokenizeParagraph and tokenizeSentence in one: the text's tokens
+   * go through the sentence passes as one sentence, are cut into sentences at terminal markers,
+   * go through the paragraph passes as one paragraph, are cut into paragraphs at line breaks and
+   * go through the root passes. The same steps and nodes as parse-latin's, with its generic
+   * `splitNode` (a string and a regular expression per node) as two plain loops.
+   */
+  override tokenizeRoot(value?: string | null): NlcstRoot {
+    const tokens = this.tokenize(value)
+    const sentence: Sentence = {type: 'SentenceNode', children: tokens}
+    textSentencePasses(sentence, this.#marks)
+    const paragraph: Paragraph = {type: 'ParagraphNode', children: splitSentences(sentence.children)}
+    paragraphPasses(paragraph)
+    const root: NlcstRoot = {type: 'RootNode', children: splitParagraphs(paragraph.children)}
+    rootPasses(root)
+    return root
+  }
+
   override tokenize(value?: string | null): Token[] {
+    this.#marks = 0
     if (!value) return []
     const tokens = scratch
     let count = 0
+    let marks = 0
     const origin = this.#origin
     let line = origin.line
     let column = origin.column
     let offset = origin.offset ?? 0
-    let from = 0
     let start: Point = {line, column, offset}
-    let previousType: TokenType | undefined
-    let previous = -1
-    for (let index = 0; index < value.length; index++) {
+    const length = value.length
+    let index = 0
+    // A run of word or white-space characters, or of one repeated mark (or a surrogate pair), is one token.
+    while (index < length) {
+      const from = index
       const code = value.charCodeAt(index)
-      const type = this.#typeOf(code)
-      // A run of word or white-space characters, or of one repeated mark (or a surrogate pair), is one token.
-      const continues =
-        previousType === type &&
-        (type === 'WordNode' || type === 'WhiteSpaceNode' || code === previous || (code >= 0xd800 && code <= 0xdfff))
-      if (from < index && previousType !== undefined && !continues) {
-        // One point object is the end of this token and the start of the next: a large file has
-        // millions, and nothing changes a point in place (positions are replaced, never edited).
-        const point: Point = {line, column, offset}
-        tokens[count++] = createToken(previousType, value.slice(from, index), start, point)
-        from = index
-        start = point
+      const kind = this.#kindOf(code)
+      index++
+      if (kind === whiteSpaceKind) {
+        // Lines counted as parse-latin (and vfile-location) count them: \r\n, \n and \r each end one.
+        // Every character goes through the same tests (the first too), so each test has met
+        // values before V8 optimises this: a test first met late throws the optimised code away.
+        let previous = -1
+        let next = code
+        for (;;) {
+          if (next === 13 || (next === 10 && previous !== 13)) {
+            line++
+            column = 1
+          } else if (next !== 10) column++
+          if (index >= length) break
+          previous = next
+          next = value.charCodeAt(index)
+          if (this.#kindOf(next) !== whiteSpaceKind) break
+          index++
+        }
+      } else {
+        // Words and marks share one loop, so its steps have run (on words) before V8 optimises it;
+        // a mark continues only as the same character or a surrogate.
+        if (kind !== wordKind) marks |= markOf(code)
+        let previous = code
+        while (index < length) {
+          const next = value.charCodeAt(index)
+          if (this.#kindOf(next) !== kind) break
+          if (kind !== wordKind && next !== previous && (next & 0xf800) !== 0xd800) break
+          previous = next
+          index++
+        }
+        // Word and mark characters are never line breaks.
+        column += index - from
       }
-      // Lines counted as parse-latin (and vfile-location) count them: \r\n, \n and \r each end one.
-      if (code === 13 || (code === 10 && previous !== 13)) {
-        line++
-        column = 1
-      } else if (code !== 10) column++
-      offset++
-      previousType = type
-      previous = code
+      offset += index - from
+      // One point object is the end of this token and the start of the next: a large file has
+      // millions, and nothing changes a point in place (positions are replaced, never edited).
+      const point: Point = {line, column, offset}
+      tokens[count++] = createToken(kind, value.slice(from, index), start, point)
+      start = point
     }
-    if (previousType !== undefined && from < value.length) {
-      tokens[count++] = createToken(previousType, value.slice(from), start, {line, column, offset})
-    }
+    this.#marks = marks
     const result = tokens.slice(0, count) as Token[]
     if (tokens.length > scratchKept) tokens.length = 0
     else tokens.fill(undefined, 0, count)
     return result
   }
 
-  /** The token type parse-latin gives a character, learnt from parse-latin itself on first sight. */
-  #typeOf(code: number): TokenType {
-    let known = typeOfCode[code] ?? 0
-    if (known === 0) {
-      const type = super.tokenize(String.fromCharCode(code))[0]?.type ?? 'SymbolNode'
-      known = tokenTypes.indexOf(type) + 1
-      typeOfCode[code] = known
-    }
-    return tokenTypes[known - 1] as TokenType
+  /** The token kind parse-latin gives a character (an index in `tokenTypes`), learnt from parse-latin itself on first sight. */
+  #kindOf(code: number): number {
+    const known = typeOfCode[code] as number
+    return known !== 0 ? known - 1 : learnKind(code)
   }
+}
+
+/** The token kind of a character not met before, as parse-latin's own tokenizer gives it (kept out of the tokenizer's optimised code). */
+function learnKind(code: number): number {
+  const type = latinTokenize.call(learner, String.fromCharCode(code))[0]?.type ?? 'SymbolNode'
+  const kind = tokenTypes.indexOf(type)
+  typeOfCode[code] = kind + 1
+  return kind
+}
+
+/** The mark bit of a punctuation or symbol character that a sentence pass looks for, else 0. */
+function markOf(code: number): number {
+  if (code === 45) return hasHyphen
+  if (code === 0x27 || code === 0x2019) return hasApostrophe
+  if (code === 47) return hasSlash
+  if (code === 38) return hasAmpersand
+  return 0
 }
 
 /**
@@ -472,8 +541,9 @@ export class FastParseEnglish extends ParseEnglish {
  * word and its text node share one position object (parse-latin makes two equal ones): a word is
  * most of a tree's nodes, and the passes that grow a word give it a new position, never edit one.
  */
-function createToken(type: TokenType, value: string, start: Point, end: Point): Token {
-  if (type === 'WordNode') {
+function createToken(kind: number, value: string, start: Point, end: Point): Token {
+  const type = tokenTypes[kind] as TokenType
+  if (kind === wordKind) {
     const position = {start, end}
     return {type: 'WordNode', children: [{type: 'TextNode', value, position}], position}
   }

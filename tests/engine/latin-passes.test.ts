@@ -11,13 +11,49 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import * as copies from '../../src/engine/latin-expressions.js'
+import {isNewLine, isTerminalMarker, isWordSymbolInner, startsWithLowerCase} from '../../src/engine/latin-passes.js'
 import {FastParseEnglish} from '../../src/engine/parse.js'
 
 // FastParseEnglish runs parse-english's plugin passes as plain loops (src/engine/latin-passes.ts).
 // Stock parse-english is the oracle: every tree must be identical, positions and key order included
 // (JSON text is compared, so a key added in another order or a point moved shows).
 
-const same = (ours: Root, stock: Root): void => expect(JSON.stringify(ours)).toBe(JSON.stringify(stock))
+const same = (ours: Root, stock: Root): void => {
+  expect(JSON.stringify(ours)).toBe(JSON.stringify(stock))
+  sharesAsStock(ours, stock)
+}
+
+/**
+ * Each group of nodes whose positions or points are one object in stock's tree (a sentence starts
+ * with the very point its first word starts with) is one object in ours too. Ours may share more
+ * (a word and its text node share one position), for no one edits a point in place.
+ */
+function sharesAsStock(ours: Root, stock: Root): void {
+  const groups = (tree: Root): Map<object, string[]> => {
+    const seen = new Map<object, string[]>()
+    const note = (object: object | undefined, where: string): void => {
+      if (!object) return
+      const list = seen.get(object)
+      if (list) list.push(where)
+      else seen.set(object, [where])
+    }
+    const visit = (node: Nodes, path: string): void => {
+      note(node.position, `${path}.position`)
+      note(node.position?.start, `${path}.start`)
+      note(node.position?.end, `${path}.end`)
+      if (!('children' in node)) return
+      for (let index = 0; index < node.children.length; index++) visit(node.children[index] as Nodes, `${path}/${index}`)
+    }
+    visit(tree, '')
+    return seen
+  }
+  const owner = new Map<string, object>()
+  for (const [object, paths] of groups(ours)) for (const where of paths) owner.set(where, object)
+  for (const paths of groups(stock).values()) {
+    const first = owner.get(paths[0] as string)
+    for (const where of paths) expect(owner.get(where), where).toBe(first)
+  }
+}
 const stockText = (text: string): Root => new ParseEnglish().parse(text)
 const ourText = (text: string): Root => new FastParseEnglish().parse(text)
 const markdown = (text: string, Parser: new () => ParseEnglish): Root => {
@@ -105,7 +141,17 @@ const more = [
   'Hello.World. Foo.bar.baz. A.B.C',
   "He's 'n' she's, rock'n'roll, rock 'n roll, rock n' roll.",
   'Price: $5.50/kg; 30% off; a@b.com; x=y; snake_case and __init__.',
-  'Prices rose to 133,000.\n\nAnalysts said so.\n\nthe next one starts low.\n\n2005 was a year.'
+  'Prices rose to 133,000.\n\nAnalysts said so.\n\nthe next one starts low.\n\n2005 was a year.',
+  '\n\n\nThree blank lines.\n\n\n\nThen four.\n',
+  '...\n!!!\n?\n\n--\n“”\n',
+  '“Quoted.” ‘Single.’ «Guillemets.» „Low.“',
+  'J. R. R. Tolkien and G.K. Chesterton met at 10.30 a.m. on 3.5.2020.',
+  'See https://www.bbc.co.uk/news/uk-123?x=1&y=2 and mail a@b.co.uk now.',
+  '中文句子。日本語の文！ Русский текст. العربية؟ हिन्दी।',
+  'Lone \ud800 high and \udc00 low surrogates. 😀😀 pairs.',
+  'CRLF line\r\n\r\nparagraph\r\nand CR\r\rlines.',
+  'no marks at all here',
+  'It costs £3.50 - or 4.5% - and/or more & less.'
 ]
 
 describe('parse-english passes as plain loops', () => {
@@ -144,6 +190,38 @@ describe('parse-english passes as plain loops', () => {
     for (let run = 0; run < 1500; run++) {
       let text = ''
       for (let count = next(30); count > 0; count--) text += pieces[next(pieces.length)]
+      same(ourText(text), stockText(text))
+    }
+  })
+
+  it('gives the same trees for random strings of many scripts, marks, spaces, line endings and lone surrogates', () => {
+    const units = [...'aZß9٣ख中ёΩ-–—/&\'’"“”«»()[]{}.,;:!?‽…。、_@=#$%*+<>|~^`\\ \t\n\r\u00a0\u2003\u000b\f\u00ad\u2027\u0301']
+    units.push(
+      '\ud800',
+      '\udfff',
+      '😀',
+      '𝐚',
+      '\r\n',
+      '\n\n',
+      '  ',
+      '...',
+      '--',
+      '//',
+      '&&',
+      "''",
+      'http://x.y/a?b=1',
+      'e.g.',
+      'U.S.',
+      '3.5'
+    )
+    let seed = 11
+    const next = (limit: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      return seed % limit
+    }
+    for (let run = 0; run < 3000; run++) {
+      let text = ''
+      for (let count = next(40); count > 0; count--) text += units[next(units.length)]
       same(ourText(text), stockText(text))
     }
   })
@@ -188,5 +266,25 @@ describe('copied parse-latin and parse-english expressions', () => {
     const call = /new RegExp\(([\s\S]*?)\n\)/.exec(plugin)?.[1] ?? ''
     const source = [...call.matchAll(/'([^']*)'/g)].map((match) => match[1]).join('')
     expect(copies.abbreviationPrefix.source).toBe(source)
+  })
+})
+
+describe('character tests in place of parse-latin expressions', () => {
+  const newLine = /^[ \t]*((\r?\n|\r)[\t ]*)+$/
+  const tests: ReadonlyArray<readonly [string, (value: string) => boolean, RegExp]> = [
+    ['wordSymbolInner', isWordSymbolInner, copies.wordSymbolInner],
+    ['terminalMarker', isTerminalMarker, copies.terminalMarker],
+    ['lowerInitial', startsWithLowerCase, copies.lowerInitial],
+    ['newLine', isNewLine, newLine]
+  ]
+  const values = ['', '__', '_-', '..', '.?!…‽', '.a', ' \n', '\n\n', '\r\n \t\r', ' \t', '\n\u00a0', 'ab', 'Ab', '\ud801\udc28x']
+  for (let code = 0; code <= 0xffff; code++) {
+    const unit = String.fromCharCode(code)
+    values.push(unit, unit + unit, `${unit}a`)
+  }
+
+  it.each(tests)('%s: the same answer as the expression for every UTF-16 unit, doubled and followed', (_, test, expression) => {
+    const differ = values.filter((value) => test(value) !== expression.test(value))
+    expect(differ).toEqual([])
   })
 })
