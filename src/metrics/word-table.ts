@@ -2,34 +2,40 @@
  * A table of small integers by word, for the measures of every word of every file (see
  * `measureWord`). A `Map` keyed by the token's text finds the entry and then compares the token with
  * a key string stored elsewhere in the heap: three or four trips to memory per token, 850 thousand
- * tokens per pass over the BBC corpus. Here the slots are typed arrays and the words' characters sit
- * side by side in one array, so a lookup reads a slot and a few neighbouring characters. Lookups
- * compare every character, so the answers are exactly a `Map`'s.
+ * tokens per pass over the BBC corpus. Here a slot's fields (where its word's characters start,
+ * their length, the value and the word's hash) sit together in one typed array, and the words'
+ * characters side by side in another, so a lookup reads one slot and a few neighbouring
+ * characters. Lookups compare every character, so the answers are exactly a `Map`'s.
  *
- * It holds at most `maxWords` words and `maxCharacters` characters, and is cleared when either is
- * reached, so one enormous file (or a long-lived server) cannot make it grow without end.
+ * The slots grow with the words (a small table stays in the processor's cache), up to twice
+ * `maxWords`. It holds at most `maxWords` words and `maxCharacters` characters, and is cleared
+ * when either is reached, so one enormous file (or a long-lived server) cannot make it grow
+ * without end.
  */
 export class WordTable {
-  readonly #mask: number
-  /** Per slot: 1 + the offset of the word's characters in `#characters`; 0 for an empty slot. */
-  readonly #starts: Int32Array
-  readonly #lengths: Int32Array
-  readonly #values: Int32Array
+  /** Per slot, `slotFields` integers: 1 + the offset of the word's characters (0 for an empty slot), length, value, hash. */
+  #slots: Int32Array
+  #mask: number
+  readonly #maxSlots: number
   #characters: Uint16Array
   #used = 0
   #size = 0
+  /** Where the word of the last missed lookup would go, until the table changes (see `add`). */
+  #missedWord: string | undefined = undefined
+  #missedSlot = 0
+  #missedHash = 0
 
   constructor(
     readonly maxWords = 100_000,
     readonly maxCharacters = 2_000_000
   ) {
     // At least twice as many slots as words, so probe runs stay short.
-    let slots = 16
-    while (slots < maxWords * 2) slots *= 2
+    let maxSlots = 16
+    while (maxSlots < maxWords * 2) maxSlots *= 2
+    this.#maxSlots = maxSlots
+    const slots = Math.min(maxSlots, firstSlots)
     this.#mask = slots - 1
-    this.#starts = new Int32Array(slots)
-    this.#lengths = new Int32Array(slots)
-    this.#values = new Int32Array(slots)
+    this.#slots = new Int32Array(slots * slotFields)
     this.#characters = new Uint16Array(Math.min(maxCharacters, 1 << 16))
   }
 
@@ -37,51 +43,103 @@ export class WordTable {
     return this.#size
   }
 
-  /** The value of `word`, or undefined when it has none. */
+  /**
+   * The value of `word`, or undefined when it has none. A miss remembers where the word would go,
+   * so `add` can store it without hashing and probing again.
+   */
   get(word: string): number | undefined {
-    const slot = this.#find(word)
-    return slot >= 0 ? this.#values[slot] : undefined
+    const hash = hashOf(word)
+    const slot = this.#find(word, hash)
+    if (slot >= 0) return this.#slots[slot * slotFields + valueField]
+    this.#missedWord = word
+    this.#missedSlot = ~slot
+    this.#missedHash = hash
+    return undefined
+  }
+
+  /**
+   * Stores the value of a word `get` has just missed: where that lookup found its place, when
+   * nothing was stored in between (else as `set` would).
+   */
+  add(word: string, value: number): void {
+    if (this.#missedWord === word) this.#insert(word, value, this.#missedSlot, this.#missedHash)
+    else this.set(word, value)
   }
 
   set(word: string, value: number): void {
-    let slot = this.#find(word)
-    if (slot >= 0) {
-      this.#values[slot] = value
-      return
-    }
-    if (this.#size + 1 > this.maxWords || this.#used + word.length > this.maxCharacters) {
-      this.clear()
-      if (word.length > this.maxCharacters) return
-      slot = this.#find(word)
-    }
-    slot = ~slot
-    this.#store(word)
-    this.#starts[slot] = this.#used - word.length + 1
-    this.#lengths[slot] = word.length
-    this.#values[slot] = value
-    this.#size++
+    const hash = hashOf(word)
+    const slot = this.#find(word, hash)
+    if (slot >= 0) this.#slots[slot * slotFields + valueField] = value
+    else this.#insert(word, value, ~slot, hash)
   }
 
   clear(): void {
-    this.#starts.fill(0)
+    this.#slots.fill(0)
     this.#used = 0
     this.#size = 0
+    this.#missedWord = undefined
+  }
+
+  /** Stores a word that is not in the table in `slot`, the empty slot where a lookup would look for it. */
+  #insert(word: string, value: number, slot: number, hash: number): void {
+    this.#missedWord = undefined
+    if (this.#size + 1 > this.maxWords || this.#used + word.length > this.maxCharacters) {
+      this.clear()
+      if (word.length > this.maxCharacters) return
+      slot = ~this.#find(word, hash)
+    }
+    this.#store(word)
+    const at = slot * slotFields
+    const slots = this.#slots
+    slots[at] = this.#used - word.length + 1
+    slots[at + lengthField] = word.length
+    slots[at + valueField] = value
+    slots[at + hashField] = hash
+    this.#size++
+    if (this.#size * 2 > this.#mask + 1 && this.#mask + 1 < this.#maxSlots) this.#grow()
   }
 
   /** The slot holding `word`, or the complement (`~slot`) of the empty slot where it would go. */
-  #find(word: string): number {
+  #find(word: string, hash: number): number {
     const length = word.length
-    const starts = this.#starts
-    const characters = this.#characters
-    for (let slot = hashOf(word) & this.#mask; ; slot = (slot + 1) & this.#mask) {
-      const start = starts[slot] ?? 0
+    const slots = this.#slots
+    const mask = this.#mask
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * slotFields
+      const start = slots[at] ?? 0
       if (start === 0) return ~slot
-      if (this.#lengths[slot] !== length) continue
-      const offset = start - 1
-      let index = 0
-      while (index < length && characters[offset + index] === word.charCodeAt(index)) index++
-      if (index === length) return slot
+      if (slots[at + hashField] !== hash || slots[at + lengthField] !== length) continue
+      if (this.#holds(start - 1, word)) return slot
     }
+  }
+
+  /** Whether the characters from `offset` spell `word`. */
+  #holds(offset: number, word: string): boolean {
+    const characters = this.#characters
+    for (let index = 0; index < word.length; index++) if (characters[offset + index] !== word.charCodeAt(index)) return false
+    return true
+  }
+
+  /** Twice the slots, every word placed again by its stored hash. */
+  #grow(): void {
+    const old = this.#slots
+    const slots = new Int32Array(old.length * 2)
+    const mask = slots.length / slotFields - 1
+    for (let from = 0; from < old.length; from += slotFields) {
+      const start = old[from] ?? 0
+      if (start === 0) continue
+      const hash = old[from + hashField] ?? 0
+      let slot = hash & mask
+      while (slots[slot * slotFields] !== 0) slot = (slot + 1) & mask
+      const to = slot * slotFields
+      slots[to] = start
+      slots[to + lengthField] = old[from + lengthField] ?? 0
+      slots[to + valueField] = old[from + valueField] ?? 0
+      slots[to + hashField] = hash
+    }
+    this.#slots = slots
+    this.#mask = mask
+    this.#missedWord = undefined
   }
 
   /** Appends the characters of `word` to `#characters`, growing it when needed. */
@@ -98,6 +156,13 @@ export class WordTable {
     this.#used = end
   }
 }
+
+/** Slots a table starts with; it doubles them as words come. */
+const firstSlots = 8192
+const slotFields = 4
+const lengthField = 1
+const valueField = 2
+const hashField = 3
 
 /** FNV-1a over the UTF-16 code units of `word`. */
 function hashOf(word: string): number {

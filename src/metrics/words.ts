@@ -121,7 +121,8 @@ export function normalSyllables(key: string): number {
   const cached = syllableCache.get(key)
   if (cached !== undefined) return cached
   const count = uncachedSyllables(key)
-  syllableCache.set(key, count)
+  // Stored where the lookup found its place (unless a word's parts were stored in between).
+  syllableCache.add(key, count)
   return count
 }
 
