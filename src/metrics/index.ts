@@ -141,23 +141,15 @@ function pack(measure: WordMeasure): PackedMeasure | undefined {
  * each distinct word runs the regexes and word lists once. The table is cleared when it is full,
  * so a huge file cannot make it grow without end.
  */
-const measures = new WordTable(100_000)
-
-/** The packed measures of a word: `notAWord` for white space, `notPacked` for one too long to pack. */
-function measureWord(word: string): PackedMeasure {
-  return measures.get(word) ?? measureNewWord(word)
-}
+const measures = new WordTable(100_000, 2_000_000, measureNewWord)
 
 /**
- * Measures a word the table does not hold, and stores it where the missed lookup found its place
- * (one hash and one probe per new word). Once the common words are known this is rare, so the
- * per-word loops call it rather than carry it: see `countedUnit`.
+ * The packed measures of a word not seen before: `notAWord` for white space, `notPacked` for one
+ * too long to pack (its measures are taken afresh where it is counted).
  */
 function measureNewWord(word: string): PackedMeasure {
-  const packed = NON_SPACE.test(word) ? (pack(firstMeasure(word)) ?? notPacked) : notAWord
-  // A word too long to pack is measured afresh each time (it is rare, and may be huge).
-  if (packed !== notPacked) measures.add(word, packed)
-  return packed
+  if (!NON_SPACE.test(word)) return notAWord
+  return pack(firstMeasure(word)) ?? notPacked
 }
 
 /**
@@ -213,7 +205,7 @@ function countSentence(counts: SentenceCounts, sentence: Iterable<string>): void
 
 /** Adds one word's measures to `counts`; false when it is no word to count (white space only). */
 function countWord(counts: SentenceCounts, word: string, initial: boolean): boolean {
-  const packed = measureWord(word)
+  const packed = measures.valueOf(word)
   if (packed === notAWord) return false
   if (packed === notPacked) {
     addMeasure(counts, firstMeasure(word), initial)
@@ -286,7 +278,7 @@ function countedUnit(unit: SentenceUnit): SentenceCounts {
   let position = 0
   for (let index = 0; index < words.length; index++) {
     const text = (words[index] as WordToken).text
-    const packed = measures.get(text) ?? measureNewWord(text)
+    const packed = measures.valueOf(text)
     if (packed < 0) {
       if (packed === notPacked) return countedByWord(words)
       continue
@@ -316,7 +308,10 @@ function countedUnit(unit: SentenceUnit): SentenceCounts {
 /** `countedUnit` of a unit with a word too long to pack: word by word, as `computeMetrics` counts. */
 function countedByWord(words: readonly WordToken[]): SentenceCounts {
   const counts = emptyCounts()
-  countSentence(counts, words.map((word) => word.text))
+  countSentence(
+    counts,
+    words.map((word) => word.text)
+  )
   return counts
 }
 

@@ -1,6 +1,6 @@
 /**
  * A table of small integers by word, for the measures of every word of every file (see
- * `measureWord`). A `Map` keyed by the token's text finds the entry and then compares the token with
+ * `measures` in `./index.ts`). A `Map` keyed by the token's text finds the entry and then compares the token with
  * a key string stored elsewhere in the heap: three or four trips to memory per token, 850 thousand
  * tokens per pass over the BBC corpus. Here a slot's fields (where its word's characters start,
  * their length, the value and the word's hash) sit together in one typed array, and the words'
@@ -20,14 +20,17 @@ export class WordTable {
   #characters: Uint16Array
   #used = 0
   #size = 0
-  /** Where the word of the last missed lookup would go, until the table changes (see `add`). */
-  #missedWord: string | undefined = undefined
-  #missedSlot = 0
-  #missedHash = 0
+  /** Counts the stores and clears, so `valueOf` knows when the slot it found may have moved. */
+  #changes = 0
 
+  /**
+   * `compute` gives the value of a word the table does not hold yet (see `valueOf`); it may use the
+   * table itself.
+   */
   constructor(
     readonly maxWords = 100_000,
-    readonly maxCharacters = 2_000_000
+    readonly maxCharacters = 2_000_000,
+    readonly compute: (word: string) => number = noValue
   ) {
     // At least twice as many slots as words, so probe runs stay short.
     let maxSlots = 16
@@ -43,27 +46,30 @@ export class WordTable {
     return this.#size
   }
 
-  /**
-   * The value of `word`, or undefined when it has none. A miss remembers where the word would go,
-   * so `add` can store it without hashing and probing again.
-   */
+  /** The value of `word`, or undefined when it has none. */
   get(word: string): number | undefined {
-    const hash = hashOf(word)
-    const slot = this.#find(word, hash)
-    if (slot >= 0) return this.#slots[slot * slotFields + valueField]
-    this.#missedWord = word
-    this.#missedSlot = ~slot
-    this.#missedHash = hash
-    return undefined
+    const slot = this.#find(word, hashOf(word))
+    return slot >= 0 ? this.#slots[slot * slotFields + valueField] : undefined
   }
 
   /**
-   * Stores the value of a word `get` has just missed: where that lookup found its place, when
-   * nothing was stored in between (else as `set` would).
+   * The value of `word`: the stored one, or else `compute(word)`, stored where the lookup found its
+   * place (one hash and one probe for a new word), unless the table changed meanwhile.
+   *
+   * Every word of every file is looked up here, and after the first files almost every word is
+   * known. The call to `compute` is one call site for every table, so it sees several functions
+   * and V8 does not inline the rare first measure of a word into the loops that look words up
+   * (with it, compiling the readability rule's word loop took 20 ms of a cold run; without, 6).
    */
-  add(word: string, value: number): void {
-    if (this.#missedWord === word) this.#insert(word, value, this.#missedSlot, this.#missedHash)
+  valueOf(word: string): number {
+    const hash = hashOf(word)
+    const slot = this.#find(word, hash)
+    if (slot >= 0) return this.#slots[slot * slotFields + valueField] ?? 0
+    const changes = this.#changes
+    const value = this.compute(word)
+    if (this.#changes === changes) this.#insert(word, value, ~slot, hash)
     else this.set(word, value)
+    return value
   }
 
   set(word: string, value: number): void {
@@ -77,12 +83,12 @@ export class WordTable {
     this.#slots.fill(0)
     this.#used = 0
     this.#size = 0
-    this.#missedWord = undefined
+    this.#changes++
   }
 
   /** Stores a word that is not in the table in `slot`, the empty slot where a lookup would look for it. */
   #insert(word: string, value: number, slot: number, hash: number): void {
-    this.#missedWord = undefined
+    this.#changes++
     if (this.#size + 1 > this.maxWords || this.#used + word.length > this.maxCharacters) {
       this.clear()
       if (word.length > this.maxCharacters) return
@@ -139,7 +145,6 @@ export class WordTable {
     }
     this.#slots = slots
     this.#mask = mask
-    this.#missedWord = undefined
   }
 
   /** Appends the characters of `word` to `#characters`, growing it when needed. */
@@ -157,6 +162,11 @@ export class WordTable {
   }
 }
 
+/** The `compute` of a table filled with `set` alone: `valueOf` a word it does not hold is 0. */
+function noValue(): number {
+  return 0
+}
+
 /** Slots a table starts with; it doubles them as words come. */
 const firstSlots = 8192
 const slotFields = 4
@@ -164,9 +174,10 @@ const lengthField = 1
 const valueField = 2
 const hashField = 3
 
-/** FNV-1a over the UTF-16 code units of `word`. */
+/** FNV-1a over the UTF-16 code units of `word`, as a signed 32-bit integer. */
 function hashOf(word: string): number {
   let hash = 0x811c9dc5
   for (let index = 0; index < word.length; index++) hash = Math.imul(hash ^ word.charCodeAt(index), 0x01000193)
-  return hash
+  // As a 32-bit integer, the form a slot stores it in (the empty string's is the offset basis, above 2^31).
+  return hash | 0
 }
