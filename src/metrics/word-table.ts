@@ -1,22 +1,29 @@
 /**
  * A table of small integers by word, for the measures of every word of every file (see
- * `measures` in `./index.ts`). A `Map` keyed by the token's text finds the entry and then compares the token with
- * a key string stored elsewhere in the heap: three or four trips to memory per token, 850 thousand
- * tokens per pass over the BBC corpus. Here a slot's fields (where its word's characters start,
- * their length, the value and the word's hash) sit together in one typed array, and the words'
- * characters side by side in another, so a lookup reads one slot and a few neighbouring
- * characters. Lookups compare every character, so the answers are exactly a `Map`'s.
+ * `measures` in `./index.ts`). A `Map` keyed by the token's text finds the entry and then compares
+ * the token with a key string stored elsewhere in the heap: three or four trips to memory per
+ * token, 850 thousand tokens per pass over the BBC corpus. Here the table is typed arrays: a slot
+ * holds the number of an entry; the entries (where a word's characters start, their length, the
+ * value and the word's hash) and the words' characters are kept in the order the words came. The
+ * commonest words come first, so their entries and characters share a few cache lines, and a
+ * lookup mostly reads one small slot from memory. Lookups compare every character, so the answers
+ * are exactly a `Map`'s.
  *
- * The slots grow with the words (a small table stays in the processor's cache), up to twice
- * `maxWords`. It holds at most `maxWords` words and `maxCharacters` characters, and is cleared
- * when either is reached, so one enormous file (or a long-lived server) cannot make it grow
- * without end.
+ * The slots grow with the words, up to twice `maxWords`. It holds at most `maxWords` words and
+ * `maxCharacters` characters, and is cleared when either is reached, so one enormous file (or a
+ * long-lived server) cannot make it grow without end.
  */
 export class WordTable {
-  /** Per slot, `slotFields` integers: 1 + the offset of the word's characters (0 for an empty slot), length, value, hash. */
+  /** Per slot, 1 + the index of the entry of the word there; 0 for an empty slot. */
   #slots: Int32Array
   #mask: number
   readonly #maxSlots: number
+  /**
+   * Per word, in the order they came, `entryFields` integers: the offset of its characters, its
+   * length, value and hash. The words met first are a file's commonest (`the`, `of`, `said`), so
+   * most lookups read the first few thousand entries, which stay in the processor's cache.
+   */
+  #entries: Int32Array
   #characters: Uint16Array
   #used = 0
   #size = 0
@@ -38,7 +45,8 @@ export class WordTable {
     this.#maxSlots = maxSlots
     const slots = Math.min(maxSlots, firstSlots)
     this.#mask = slots - 1
-    this.#slots = new Int32Array(slots * slotFields)
+    this.#slots = new Int32Array(slots)
+    this.#entries = new Int32Array((slots / 2) * entryFields)
     this.#characters = new Uint16Array(Math.min(maxCharacters, 1 << 16))
   }
 
@@ -48,13 +56,13 @@ export class WordTable {
 
   /** The value of `word`, or undefined when it has none. */
   get(word: string): number | undefined {
-    const slot = this.#find(word, hashOf(word))
-    return slot >= 0 ? this.#slots[slot * slotFields + valueField] : undefined
+    const entry = this.#find(word, hashOf(word))
+    return entry >= 0 ? this.#entries[entry * entryFields + valueField] : undefined
   }
 
   /**
-   * The value of `word`: the stored one, or else `compute(word)`, stored where the lookup found its
-   * place (one hash and one probe for a new word), unless the table changed meanwhile.
+   * The value of `word`: the stored one, or else `compute(word)`, stored in the slot where the
+   * lookup ended (one hash and one probe for a new word), unless the table changed meanwhile.
    *
    * Every word of every file is looked up here, and after the first files almost every word is
    * known. The call to `compute` is one call site for every table, so it sees several functions
@@ -63,20 +71,20 @@ export class WordTable {
    */
   valueOf(word: string): number {
     const hash = hashOf(word)
-    const slot = this.#find(word, hash)
-    if (slot >= 0) return this.#slots[slot * slotFields + valueField] ?? 0
+    const entry = this.#find(word, hash)
+    if (entry >= 0) return this.#entries[entry * entryFields + valueField] ?? 0
     const changes = this.#changes
     const value = this.compute(word)
-    if (this.#changes === changes) this.#insert(word, value, ~slot, hash)
+    if (this.#changes === changes) this.#insert(word, value, ~entry, hash)
     else this.set(word, value)
     return value
   }
 
   set(word: string, value: number): void {
     const hash = hashOf(word)
-    const slot = this.#find(word, hash)
-    if (slot >= 0) this.#slots[slot * slotFields + valueField] = value
-    else this.#insert(word, value, ~slot, hash)
+    const entry = this.#find(word, hash)
+    if (entry >= 0) this.#entries[entry * entryFields + valueField] = value
+    else this.#insert(word, value, ~entry, hash)
   }
 
   clear(): void {
@@ -86,7 +94,7 @@ export class WordTable {
     this.#changes++
   }
 
-  /** Stores a word that is not in the table in `slot`, the empty slot where a lookup would look for it. */
+  /** Stores a word that is not in the table, in `slot`: the empty slot where a lookup for it ends. */
   #insert(word: string, value: number, slot: number, hash: number): void {
     this.#changes++
     if (this.#size + 1 > this.maxWords || this.#used + word.length > this.maxCharacters) {
@@ -95,27 +103,31 @@ export class WordTable {
       slot = ~this.#find(word, hash)
     }
     this.#store(word)
-    const at = slot * slotFields
-    const slots = this.#slots
-    slots[at] = this.#used - word.length + 1
-    slots[at + lengthField] = word.length
-    slots[at + valueField] = value
-    slots[at + hashField] = hash
+    const entry = this.#size
+    const at = entry * entryFields
+    const entries = this.#entries
+    entries[at] = this.#used - word.length
+    entries[at + lengthField] = word.length
+    entries[at + valueField] = value
+    entries[at + hashField] = hash
+    this.#slots[slot] = entry + 1
     this.#size++
-    if (this.#size * 2 > this.#mask + 1 && this.#mask + 1 < this.#maxSlots) this.#grow()
+    // Entries have room for half as many words as there are slots: grow before the next would not fit.
+    if (this.#size * 2 >= this.#mask + 1 && this.#mask + 1 < this.#maxSlots) this.#grow()
   }
 
-  /** The slot holding `word`, or the complement (`~slot`) of the empty slot where it would go. */
+  /** The entry of `word`, or the complement (`~slot`) of the empty slot where a lookup for it ends. */
   #find(word: string, hash: number): number {
     const length = word.length
     const slots = this.#slots
+    const entries = this.#entries
     const mask = this.#mask
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * slotFields
-      const start = slots[at] ?? 0
-      if (start === 0) return ~slot
-      if (slots[at + hashField] !== hash || slots[at + lengthField] !== length) continue
-      if (this.#holds(start - 1, word)) return slot
+      const entry = (slots[slot] ?? 0) - 1
+      if (entry < 0) return ~slot
+      const at = entry * entryFields
+      if (entries[at + hashField] !== hash || entries[at + lengthField] !== length) continue
+      if (this.#holds(entries[at] ?? 0, word)) return entry
     }
   }
 
@@ -126,25 +138,20 @@ export class WordTable {
     return true
   }
 
-  /** Twice the slots, every word placed again by its stored hash. */
+  /** Twice the slots (and room for twice the entries), every entry placed again by its hash. */
   #grow(): void {
-    const old = this.#slots
-    const slots = new Int32Array(old.length * 2)
-    const mask = slots.length / slotFields - 1
-    for (let from = 0; from < old.length; from += slotFields) {
-      const start = old[from] ?? 0
-      if (start === 0) continue
-      const hash = old[from + hashField] ?? 0
-      let slot = hash & mask
-      while (slots[slot * slotFields] !== 0) slot = (slot + 1) & mask
-      const to = slot * slotFields
-      slots[to] = start
-      slots[to + lengthField] = old[from + lengthField] ?? 0
-      slots[to + valueField] = old[from + valueField] ?? 0
-      slots[to + hashField] = hash
+    const slots = new Int32Array(this.#slots.length * 2)
+    const mask = slots.length - 1
+    const entries = new Int32Array(this.#entries.length * 2)
+    entries.set(this.#entries)
+    for (let entry = 0; entry < this.#size; entry++) {
+      let slot = (entries[entry * entryFields + hashField] ?? 0) & mask
+      while (slots[slot] !== 0) slot = (slot + 1) & mask
+      slots[slot] = entry + 1
     }
     this.#slots = slots
     this.#mask = mask
+    this.#entries = entries
   }
 
   /** Appends the characters of `word` to `#characters`, growing it when needed. */
@@ -169,7 +176,7 @@ function noValue(): number {
 
 /** Slots a table starts with; it doubles them as words come. */
 const firstSlots = 8192
-const slotFields = 4
+const entryFields = 4
 const lengthField = 1
 const valueField = 2
 const hashField = 3
