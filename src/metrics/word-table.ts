@@ -181,10 +181,15 @@ const lengthField = 1
 const valueField = 2
 const hashField = 3
 
-/** FNV-1a over the UTF-16 code units of `word`, as a signed 32-bit integer. */
+/** FNV-1a's offset basis, 0x811c9dc5, as a signed 32-bit integer (the form a slot stores). */
+const offsetBasis = 0x811c9dc5 | 0
+
+/**
+ * FNV-1a over the UTF-16 code units of `word`, as a signed 32-bit integer. Starting from a 32-bit
+ * integer keeps the whole loop in integers (0x811c9dc5 itself is above 2^31, a double).
+ */
 function hashOf(word: string): number {
-  let hash = 0x811c9dc5
+  let hash = offsetBasis
   for (let index = 0; index < word.length; index++) hash = Math.imul(hash ^ word.charCodeAt(index), 0x01000193)
-  // As a 32-bit integer, the form a slot stores it in (the empty string's is the offset basis, above 2^31).
-  return hash | 0
+  return hash
 }
