@@ -55,4 +55,41 @@ describe('WordTable', () => {
     expect(words.every((word, index) => table.get(word) === index)).toBe(true)
     expect(table.get('word20000')).toBeUndefined()
   })
+
+  it('computes a word it does not hold once, then answers from the table', () => {
+    const computed: string[] = []
+    const table = new WordTable(100, 1000, (word) => {
+      computed.push(word)
+      return word.length
+    })
+    const values = ['news', 'desk', 'news', 'News', 'desk'].map((word) => table.valueOf(word))
+    expect([values, computed, table.size]).toEqual([[4, 4, 4, 4, 4], ['news', 'desk', 'News'], 3])
+  })
+
+  it('keeps every value when computing a word stores other words (as syllables of a word’s parts are)', () => {
+    const table: WordTable = new WordTable(100, 1000, (word) => {
+      const parts = word.split('-')
+      return parts.length === 1 ? word.length : parts.reduce((sum, part) => sum + table.valueOf(part), 0)
+    })
+    expect(table.valueOf('five-year-old')).toBe(11)
+    expect(['five', 'year', 'old', 'five-year-old', 'x'].map((word) => table.get(word))).toEqual([4, 4, 3, 11, undefined])
+  })
+
+  it('keeps the computed value when computing fills the table and clears it', () => {
+    const table: WordTable = new WordTable(2, 1000, (word) => {
+      if (word === 'c') for (const other of ['x', 'y']) table.set(other, 0)
+      return 7
+    })
+    table.set('a', 1)
+    expect(table.valueOf('c')).toBe(7)
+    expect([table.get('c'), table.get('a')]).toEqual([7, undefined])
+  })
+
+  it('finds every word again after its slots have doubled several times', () => {
+    const table = new WordTable(50_000, 1_000_000, (word) => word.length)
+    const words = Array.from({length: 30_000}, (_, index) => `w${index}`)
+    for (const word of words) table.valueOf(word)
+    expect(words.every((word) => table.get(word) === word.length)).toBe(true)
+    expect(table.size).toBe(30_000)
+  })
 })

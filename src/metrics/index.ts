@@ -119,8 +119,11 @@ const lettersShift = syllablesShift + fieldBits
 const charactersShift = lettersShift + fieldBits
 /** The packed measure of a word that is only white space (not counted). */
 const notAWord = -1
+/** The packed measure of a word with a field too large to pack: its measures are taken afresh. */
+const notPacked = -2
 
 function pack(measure: WordMeasure): PackedMeasure | undefined {
+  // Every field fits 9 bits: a packed measure is never negative, so never one of the markers above.
   const {characters, letters, syllables} = measure
   if (characters >= fieldLimit || letters >= fieldLimit || syllables >= fieldLimit) return undefined
   return (
@@ -138,20 +141,15 @@ function pack(measure: WordMeasure): PackedMeasure | undefined {
  * each distinct word runs the regexes and word lists once. The table is cleared when it is full,
  * so a huge file cannot make it grow without end.
  */
-const measures = new WordTable(100_000)
+const measures = new WordTable(100_000, 2_000_000, measureNewWord)
 
-/** The packed measures of a word: `notAWord` for white space, undefined for one too long to pack. */
-function measureWord(word: string): PackedMeasure | undefined {
-  const cached = measures.get(word)
-  if (cached !== undefined) return cached
-  if (!NON_SPACE.test(word)) return remember(word, notAWord)
-  const packed = pack(firstMeasure(word))
-  return packed === undefined ? undefined : remember(word, packed)
-}
-
-function remember(word: string, packed: PackedMeasure): PackedMeasure {
-  measures.set(word, packed)
-  return packed
+/**
+ * The packed measures of a word not seen before: `notAWord` for white space, `notPacked` for one
+ * too long to pack (its measures are taken afresh where it is counted).
+ */
+function measureNewWord(word: string): PackedMeasure {
+  if (!NON_SPACE.test(word)) return notAWord
+  return pack(firstMeasure(word)) ?? notPacked
 }
 
 /**
@@ -205,19 +203,11 @@ function countSentence(counts: SentenceCounts, sentence: Iterable<string>): void
   counts.words += position
 }
 
-/** Adds one sentence unit's words to `counts`, as `countSentence` does for their texts. */
-function countUnitWords(counts: SentenceCounts, words: readonly WordToken[]): void {
-  let position = 0
-  for (const word of words) if (countWord(counts, word.text, position === 0)) position++
-  if (position > 0) counts.sentences++
-  counts.words += position
-}
-
 /** Adds one word's measures to `counts`; false when it is no word to count (white space only). */
 function countWord(counts: SentenceCounts, word: string, initial: boolean): boolean {
-  const packed = measureWord(word)
+  const packed = measures.valueOf(word)
   if (packed === notAWord) return false
-  if (packed === undefined) {
+  if (packed === notPacked) {
     addMeasure(counts, firstMeasure(word), initial)
     return true
   }
@@ -271,9 +261,57 @@ function countsOf(unit: SentenceUnit): SentenceCounts {
   return counts
 }
 
+/**
+ * The counts of one unit's words, as `countSentence` gives for their texts. This loop runs for
+ * every word of every file, so it keeps its sums in local variables (not in the counts object),
+ * reads each word's packed measure with one table lookup, and leaves the rare paths (a new word, a
+ * word too long to pack) to functions of their own.
+ */
 function countedUnit(unit: SentenceUnit): SentenceCounts {
+  const words = unit.words
+  let characters = 0
+  let letters = 0
+  let syllableSum = 0
+  let polysyllables = 0
+  let complexWords = 0
+  let difficultWords = 0
+  let position = 0
+  for (let index = 0; index < words.length; index++) {
+    const text = (words[index] as WordToken).text
+    const packed = measures.valueOf(text)
+    if (packed < 0) {
+      if (packed === notPacked) return countedByWord(words)
+      continue
+    }
+    const syllables = (packed >>> syllablesShift) & fieldMask
+    characters += (packed >>> charactersShift) & fieldMask
+    letters += (packed >>> lettersShift) & fieldMask
+    syllableSum += syllables
+    if (syllables >= 3) polysyllables++
+    const name = (packed & capitalisedFlag) !== 0 && position !== 0
+    if ((packed & complexFlag) !== 0 && !name) complexWords++
+    if ((packed & familiarFlag) === 0 && !name) difficultWords++
+    position++
+  }
+  return {
+    characters,
+    letters,
+    words: position,
+    sentences: position > 0 ? 1 : 0,
+    syllables: syllableSum,
+    polysyllables,
+    complexWords,
+    difficultWords
+  }
+}
+
+/** `countedUnit` of a unit with a word too long to pack: word by word, as `computeMetrics` counts. */
+function countedByWord(words: readonly WordToken[]): SentenceCounts {
   const counts = emptyCounts()
-  countUnitWords(counts, unit.words)
+  countSentence(
+    counts,
+    words.map((word) => word.text)
+  )
   return counts
 }
 

@@ -61,7 +61,7 @@ export function startsUppercase(word: string): boolean {
 }
 
 /** Syllables by normalised word; bounded (cleared when full), so no file can make it grow without end. */
-const syllableCache = new WordTable(100_000)
+const syllableCache = new WordTable(100_000, 2_000_000, uncachedSyllables)
 
 // `-es` after a sibilant is a syllable of its own (glass·es, wish·es,
 // place·s, judg·es). The `syllable` package drops it for `-sses` and
@@ -118,11 +118,7 @@ function plainPart(key: string): boolean | undefined {
 
 /** `countSyllables` of a word already normalised (`normaliseWord`). */
 export function normalSyllables(key: string): number {
-  const cached = syllableCache.get(key)
-  if (cached !== undefined) return cached
-  const count = uncachedSyllables(key)
-  syllableCache.set(key, count)
-  return count
+  return syllableCache.valueOf(key)
 }
 
 function uncachedSyllables(key: string): number {
