@@ -297,9 +297,9 @@ export function findPassives(words: readonly WordToken[], text: string): readonl
   if (!passives) {
     passives = detectPassives(words, text)
     // A frozen list (a caller's own) cannot hold the cache; it is rare enough to detect again.
-    if (Object.isExtensible(words)) {
-      Object.defineProperty(words, passivesSlot, {value: passives, configurable: true, writable: true})
-    }
+    // Stored, not defined: `Object.defineProperty` goes through the runtime, and cost more than
+    // detecting the passives of most sentences. A symbol key still stays out of JSON and `Object.keys`.
+    if (Object.isExtensible(words)) (words as WithPassives)[passivesSlot] = passives
   }
   return passives
 }
