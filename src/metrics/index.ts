@@ -47,6 +47,7 @@ import {
   isFamiliarNormal,
   normaliseWord,
   normalSyllables,
+  plainSyllables,
   startsUppercase
 } from './words.js'
 
@@ -148,17 +149,65 @@ const measures = new WordTable(100_000, 2_000_000, measureNewWord)
  * too long to pack (its measures are taken afresh where it is counted).
  */
 function measureNewWord(word: string): PackedMeasure {
-  if (!NON_SPACE.test(word)) return notAWord
+  // Most words start with a printable ASCII character, which is no white space: no regex to run.
+  const first = word.charCodeAt(0)
+  if (!(first > 0x20 && first < 0x7f) && !NON_SPACE.test(word)) return notAWord
   return pack(firstMeasure(word)) ?? notPacked
 }
+
+const letterLowA = 0x61
+const letterLowZ = 0x7a
+const letterUpA = 0x41
+const letterUpZ = 0x5a
+const digitZero = 0x30
+const digitNine = 0x39
+const apostrophe = 0x27
 
 /**
  * Measures a word not seen before. At the start of a sentence a capital says nothing, so the
  * syllables and the complex and familiar tests depend only on the normalised word: it is made
  * once, and its syllables are counted once for all three (`isComplexWord` and `isFamiliarWord`
  * would each normalise and look them up again).
+ *
+ * Almost every word is ASCII: one pass over its characters counts its letters and digits, sees
+ * whether it has a capital (else it is its own normal form) and whether it is one plain part of
+ * letters, digits and apostrophes, whose syllables need no split. Other words take the general path.
  */
 function firstMeasure(word: string): WordMeasure {
+  let letters = 0
+  let digits = 0
+  let capitals = false
+  let plain = true
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code >= 0x80) return firstMeasureOfAnyWord(word)
+    if (code >= letterLowA && code <= letterLowZ) letters++
+    else if (code >= letterUpA && code <= letterUpZ) {
+      letters++
+      capitals = true
+    } else if (code >= digitZero && code <= digitNine) digits++
+    else if (code !== apostrophe) plain = false
+  }
+  // An ASCII word has no curly apostrophe: lowercased, it is normalised.
+  const lower = capitals ? word.toLowerCase() : word
+  const characters = letters + digits
+  let syllables: number
+  if (!plain) syllables = normalSyllables(lower)
+  else syllables = characters > 0 ? plainSyllables(lower) : 0
+  const first = word.charCodeAt(0)
+  return {
+    characters,
+    letters,
+    syllables,
+    complex: isComplexNormal(lower, syllables),
+    // A word without letters (a figure) is familiar.
+    familiar: letters === 0 || isFamiliarNormal(lower),
+    capitalised: first >= letterUpA && first <= letterUpZ
+  }
+}
+
+/** `firstMeasure` of any word, ASCII or not. */
+function firstMeasureOfAnyWord(word: string): WordMeasure {
   const lower = normaliseWord(word)
   const syllables = normalSyllables(lower)
   const letters = countLetters(word)

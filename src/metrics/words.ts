@@ -116,6 +116,15 @@ function plainPart(key: string): boolean | undefined {
   return letterOrDigit
 }
 
+/**
+ * `normalSyllables` of a normalised word of only `a`–`z`, digits and apostrophes, with a letter or
+ * digit (one part), counted afresh: the caller keeps the count (a new word's first measure is kept
+ * by the word as written, and most words have no other case to share a count with).
+ */
+export function plainSyllables(key: string): number {
+  return partSyllables(key)
+}
+
 /** `countSyllables` of a word already normalised (`normaliseWord`). */
 export function normalSyllables(key: string): number {
   return syllableCache.valueOf(key)
@@ -156,7 +165,7 @@ export function isComplexWord(word: string, sentenceInitial: boolean): boolean {
  */
 export function isComplexNormal(lower: string, syllables: number): boolean {
   if (syllables < 3) return false
-  if (HYPHEN.test(lower)) {
+  if (hasHyphen(lower)) {
     return lower.split(HYPHEN).some((part) => baseSyllables(part, normalSyllables(part)) >= 3)
   }
   return baseSyllables(lower, syllables) >= 3
@@ -168,6 +177,15 @@ const SYLLABIC_ENDING = /(?:ing|[td]ed)$/
 function baseSyllables(lower: string, syllables: number): number {
   const syllabicEnding = SYLLABIC_ENDING.test(lower) || sibilantSingular(lower) !== undefined
   return syllabicEnding ? syllables - 1 : syllables
+}
+
+/** `HYPHEN.test(word)`, without running a regex for every word not seen before. */
+function hasHyphen(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code === 0x2d || code === 0x2010 || code === 0x2011) return true
+  }
+  return false
 }
 
 const EASY_WORDS: ReadonlySet<string> = new Set(daleChall.map(normaliseWord))
@@ -193,7 +211,7 @@ export function isFamiliarWord(word: string, sentenceInitial: boolean): boolean 
  */
 export function isFamiliarNormal(lower: string): boolean {
   if (familiarForm(lower)) return true
-  if (HYPHEN.test(lower)) {
+  if (hasHyphen(lower)) {
     const parts = lower.split(HYPHEN).filter((part) => part.length > 0)
     return parts.length > 1 && parts.every((part) => !HAS_LETTER.test(part) || familiarForm(part))
   }
@@ -217,47 +235,62 @@ function easyBase(base: string): boolean {
   return base.length >= 2 && EASY_WORDS.has(base)
 }
 
-/** `stem` without its last letter when that letter is doubled (`stopp` → `stop`). */
-function undoubled(stem: string): string | undefined {
-  const last = stem.at(-1)
-  return last !== undefined && stem.at(-2) === last ? stem.slice(0, -1) : undefined
+/** Whether `stem` ends with a doubled letter and is a listed word without one of them (`stopp` → `stop`). */
+function undoubledEasy(stem: string): boolean {
+  const length = stem.length
+  return length >= 2 && stem.charCodeAt(length - 1) === stem.charCodeAt(length - 2) && easyBase(stem.slice(0, -1))
 }
 
-/** `lower` without `suffix`, when at least two letters are left; undefined otherwise. */
-function stripped(lower: string, suffix: string): string | undefined {
-  return lower.endsWith(suffix) && lower.length > suffix.length + 1 ? lower.slice(0, -suffix.length) : undefined
+/** Whether `lower` ends with `suffix` and at least two letters are left before it. */
+function hasSuffix(lower: string, suffix: string): boolean {
+  return lower.length > suffix.length + 1 && lower.endsWith(suffix)
 }
 
-const Y_SUFFIXES = ['ies', 'ied', 'ier', 'iest']
-const PLURAL_SUFFIXES = ['s', 'es']
-const E_SUFFIXES = ['ed', 'ing', 'er', 'est']
-/** The last letters of those suffixes: a word ending otherwise is no inflection, and skips them all. */
-const INFLECTION_LAST_LETTERS: ReadonlySet<string> = new Set(
-  [...Y_SUFFIXES, ...PLURAL_SUFFIXES, ...E_SUFFIXES].map((suffix) => suffix.charAt(suffix.length - 1))
-)
+/** Whether `lower` ends with `suffix` (two letters are left before it) and its stem with a `y` is listed (`ladies` → `lady`). */
+function yBase(lower: string, suffix: string): boolean {
+  return hasSuffix(lower, suffix) && easyBase(`${lower.slice(0, -suffix.length)}y`)
+}
+
+/** Whether `lower` ends with `suffix` (two letters are left before it) and its stem is listed (`cats` → `cat`). */
+function plainBase(lower: string, suffix: string): boolean {
+  return hasSuffix(lower, suffix) && easyBase(lower.slice(0, -suffix.length))
+}
+
+/**
+ * Whether `lower` ends with `suffix` (two letters are left before it) and its stem is listed as it
+ * is, with a restored `-e`, or with its doubled last letter undoubled (`walked`, `baked`, `stopped`).
+ */
+function eBase(lower: string, suffix: string): boolean {
+  if (!hasSuffix(lower, suffix)) return false
+  const stem = lower.slice(0, -suffix.length)
+  return easyBase(stem) || easyBase(`${stem}e`) || undoubledEasy(stem)
+}
+
+const letterD = 0x64
+const letterG = 0x67
+const letterR = 0x72
+const letterS = 0x73
+const letterT = 0x74
 
 /**
  * Whether a regularly inflected form of `lower` has a listed base: -ies/-ied/-ier/-iest from -y
  * (ladies, tried, happier, happiest); -s/-es plurals and third person; -ed/-ing/-er/-est, with a
- * restored -e and an undoubled consonant. Each candidate is looked up as it is made, so a word
- * found early makes no more.
+ * restored -e and an undoubled consonant. Every suffix ends in `s`, `d`, `r`, `t` or `g`: the last
+ * letter picks the few that can apply, and only their stems are made and looked up.
  */
 function hasEasyBase(lower: string): boolean {
-  if (!INFLECTION_LAST_LETTERS.has(lower.charAt(lower.length - 1))) return false
-  for (const suffix of Y_SUFFIXES) {
-    const stem = stripped(lower, suffix)
-    if (stem !== undefined && easyBase(`${stem}y`)) return true
+  switch (lower.charCodeAt(lower.length - 1)) {
+    case letterS:
+      return yBase(lower, 'ies') || plainBase(lower, 's') || plainBase(lower, 'es')
+    case letterD:
+      return yBase(lower, 'ied') || eBase(lower, 'ed')
+    case letterR:
+      return yBase(lower, 'ier') || eBase(lower, 'er')
+    case letterT:
+      return yBase(lower, 'iest') || eBase(lower, 'est')
+    case letterG:
+      return eBase(lower, 'ing')
+    default:
+      return false
   }
-  for (const suffix of PLURAL_SUFFIXES) {
-    const stem = stripped(lower, suffix)
-    if (stem !== undefined && easyBase(stem)) return true
-  }
-  for (const suffix of E_SUFFIXES) {
-    const stem = stripped(lower, suffix)
-    if (stem === undefined) continue
-    if (easyBase(stem) || easyBase(`${stem}e`)) return true
-    const single = undoubled(stem)
-    if (single !== undefined && easyBase(single)) return true
-  }
-  return false
 }
