@@ -213,7 +213,10 @@ export function syllable(value: string): number {
 
 const apostrophe = 0x27
 const letterA = 0x61
+const letterD = 0x64
 const letterE = 0x65
+const letterL = 0x6c
+const letterS = 0x73
 const letterY = 0x79
 const letterZ = 0x7a
 const digitZero = 0x30
@@ -472,5 +475,10 @@ function one(word: string): number {
 
 /** Whether `value` has what the alternatives of `EXPRESSION_MONOSYLLABIC_ONE` without a vowel pair need. */
 function mayMatchMonosyllabicOneUnpaired(value: string): boolean {
-  return value.endsWith('ed') || value.endsWith('es') || value.endsWith('ly') || value.includes('awe') || value === 'busi'
+  // The endings by their last two letters: a word not seen before makes no calls for them.
+  const length = value.length
+  const last = value.charCodeAt(length - 1)
+  const beforeLast = value.charCodeAt(length - 2)
+  const endsEdOrEs = beforeLast === letterE && (last === letterD || last === letterS)
+  return endsEdOrEs || (beforeLast === letterL && last === letterY) || value.includes('awe') || value === 'busi'
 }

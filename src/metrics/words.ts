@@ -67,6 +67,13 @@ const syllableCache = new WordTable(100_000, 2_000_000, uncachedSyllables)
 // place·s, judg·es). The `syllable` package drops it for `-sses` and
 // `-rses` (`glasses`, `horses`: 1) and doubles it for `-shes` (`wishes`: 3),
 // so such forms are counted as their singular plus one.
+const letterD = 0x64
+const letterE = 0x65
+const letterG = 0x67
+const letterR = 0x72
+const letterS = 0x73
+const letterT = 0x74
+
 const SIBILANT_ES = /(?:ss|sh|ch|zz|x)es$/
 const SIBILANT_E_S = /[cgsz]es$/
 const ACHES = /(?:^|head|tooth|ear|back|heart|belly)aches$/
@@ -74,7 +81,8 @@ const VOWEL = /[aeiouy]/
 
 function sibilantSingular(lower: string): string | undefined {
   // Both endings end in `es`: most words skip the regexes.
-  if (!lower.endsWith('es')) return undefined
+  const length = lower.length
+  if (lower.charCodeAt(length - 1) !== letterS || lower.charCodeAt(length - 2) !== letterE) return undefined
   let singular: string | undefined
   if (SIBILANT_ES.test(lower)) singular = ACHES.test(lower) ? undefined : lower.slice(0, -2)
   else if (SIBILANT_E_S.test(lower)) singular = lower.slice(0, -1)
@@ -223,10 +231,12 @@ const CONTRACTION = /(?:'s|n't|'ll|'re|'ve|'d|'m)$/
 function familiarForm(lower: string): boolean {
   if (EASY_WORDS.has(lower)) return true
   // Possessives and contractions of familiar words (`day's`, `it'll`).
-  // Every contraction has an apostrophe; most words have none, and skip the regex.
-  const contraction = lower.includes("'") ? CONTRACTION.exec(lower) : null
-  if (contraction !== null && contraction.index > 0) return familiarForm(lower.slice(0, contraction.index))
-  if (lower.endsWith("s'")) return familiarForm(lower.slice(0, -1))
+  // Every contraction and plural possessive has an apostrophe; most words have none, and skip both.
+  if (lower.includes("'")) {
+    const contraction = CONTRACTION.exec(lower)
+    if (contraction !== null && contraction.index > 0) return familiarForm(lower.slice(0, contraction.index))
+    if (lower.endsWith("s'")) return familiarForm(lower.slice(0, -1))
+  }
   return hasEasyBase(lower)
 }
 
@@ -265,12 +275,6 @@ function eBase(lower: string, suffix: string): boolean {
   const stem = lower.slice(0, -suffix.length)
   return easyBase(stem) || easyBase(`${stem}e`) || undoubledEasy(stem)
 }
-
-const letterD = 0x64
-const letterG = 0x67
-const letterR = 0x72
-const letterS = 0x73
-const letterT = 0x74
 
 /**
  * Whether a regularly inflected form of `lower` has a listed base: -ies/-ied/-ier/-iest from -y
