@@ -477,6 +477,9 @@ function one(word: string): number {
 function mayMatchMonosyllabicOneUnpaired(value: string): boolean {
   // The endings by their last two letters: a word not seen before makes no calls for them.
   const length = value.length
+  // Reading before the first character would leave the optimised code (out of bounds): a word of
+  // one letter has none of the endings.
+  if (length < 2) return false
   const last = value.charCodeAt(length - 1)
   const beforeLast = value.charCodeAt(length - 2)
   const endsEdOrEs = beforeLast === letterE && (last === letterD || last === letterS)

@@ -82,7 +82,8 @@ const VOWEL = /[aeiouy]/
 function sibilantSingular(lower: string): string | undefined {
   // Both endings end in `es`: most words skip the regexes.
   const length = lower.length
-  if (lower.charCodeAt(length - 1) !== letterS || lower.charCodeAt(length - 2) !== letterE) return undefined
+  // Reading before the first character would leave the optimised code (out of bounds): check the length first.
+  if (length < 2 || lower.charCodeAt(length - 1) !== letterS || lower.charCodeAt(length - 2) !== letterE) return undefined
   let singular: string | undefined
   if (SIBILANT_ES.test(lower)) singular = ACHES.test(lower) ? undefined : lower.slice(0, -2)
   else if (SIBILANT_E_S.test(lower)) singular = lower.slice(0, -1)
@@ -231,12 +232,10 @@ const CONTRACTION = /(?:'s|n't|'ll|'re|'ve|'d|'m)$/
 function familiarForm(lower: string): boolean {
   if (EASY_WORDS.has(lower)) return true
   // Possessives and contractions of familiar words (`day's`, `it'll`).
-  // Every contraction and plural possessive has an apostrophe; most words have none, and skip both.
-  if (lower.includes("'")) {
-    const contraction = CONTRACTION.exec(lower)
-    if (contraction !== null && contraction.index > 0) return familiarForm(lower.slice(0, contraction.index))
-    if (lower.endsWith("s'")) return familiarForm(lower.slice(0, -1))
-  }
+  // Every contraction has an apostrophe; most words have none, and skip the regex.
+  const contraction = lower.includes("'") ? CONTRACTION.exec(lower) : null
+  if (contraction !== null && contraction.index > 0) return familiarForm(lower.slice(0, contraction.index))
+  if (lower.endsWith("s'")) return familiarForm(lower.slice(0, -1))
   return hasEasyBase(lower)
 }
 
