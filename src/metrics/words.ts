@@ -143,6 +143,8 @@ function uncachedSyllables(key: string): number {
   // Most words are one plain part: no regex split, no array of parts.
   const plain = plainPart(key)
   if (plain !== undefined) return plain ? partSyllables(key) : 0
+  const asciiCount = asciiPartsSyllables(key)
+  if (asciiCount !== undefined) return asciiCount
   const parts = key.split(WORD_PART_SEPARATOR)
   if (parts.length === 1) return HAS_LETTER_OR_DIGIT.test(key) ? partSyllables(key) : 0
   // A part has no separator, so it counts as the word it spells would: many words share one
@@ -150,6 +152,31 @@ function uncachedSyllables(key: string): number {
   // counted once and cached by itself.
   let count = 0
   for (const part of parts) if (HAS_LETTER_OR_DIGIT.test(part)) count += normalSyllables(part)
+  return count
+}
+
+/**
+ * `uncachedSyllables` of an ASCII word with a separator, split without the regex: in ASCII the
+ * letters, digits and apostrophes are what `WORD_PART_SEPARATOR` leaves in the parts, and each part
+ * with a letter or digit is counted (and cached) by itself. Undefined for a word that is not ASCII.
+ */
+function asciiPartsSyllables(key: string): number | undefined {
+  const length = key.length
+  for (let index = 0; index < length; index++) if (key.charCodeAt(index) >= 0x80) return undefined
+  let count = 0
+  let start = 0
+  let letterOrDigit = false
+  for (let index = 0; index < length; index++) {
+    const code = key.charCodeAt(index)
+    const folded = code | 0x20
+    if ((folded >= 0x61 && folded <= 0x7a) || (code >= 0x30 && code <= 0x39)) letterOrDigit = true
+    else if (code !== 0x27) {
+      if (letterOrDigit) count += normalSyllables(key.slice(start, index))
+      start = index + 1
+      letterOrDigit = false
+    }
+  }
+  if (letterOrDigit) count += normalSyllables(key.slice(start))
   return count
 }
 
