@@ -47,6 +47,7 @@ import {
   isFamiliarNormal,
   normaliseWord,
   normalSyllables,
+  plainSyllables,
   startsUppercase
 } from './words.js'
 
@@ -143,20 +144,67 @@ function pack(measure: WordMeasure): PackedMeasure | undefined {
  */
 const measures = new WordTable(100_000, 2_000_000, measureNewWord)
 
+const letterLowA = 0x61
+const letterLowZ = 0x7a
+const letterUpA = 0x41
+const letterUpZ = 0x5a
+const digitZero = 0x30
+const digitNine = 0x39
+const apostrophe = 0x27
+
 /**
  * The packed measures of a word not seen before: `notAWord` for white space, `notPacked` for one
  * too long to pack (its measures are taken afresh where it is counted).
+ *
+ * Almost every word is ASCII: one pass over its characters counts its letters and digits, sees
+ * whether it has a capital (else it is its own normal form) and whether it is one plain part of
+ * letters, digits and apostrophes, whose syllables need no split; the measures are packed as they
+ * are made, with no object between. Other words take `firstMeasure`. This is the one function
+ * optimised for the first measure of a word: had it called `firstMeasure` for ASCII words too,
+ * TurboFan would compile that body twice (once alone, once inlined here), in every worker.
  */
 function measureNewWord(word: string): PackedMeasure {
-  if (!NON_SPACE.test(word)) return notAWord
-  return pack(firstMeasure(word)) ?? notPacked
+  const length = word.length
+  const first = word.charCodeAt(0)
+  // Most words start with a printable ASCII character, which is no white space: no regex to run.
+  if (!(first > 0x20 && first < 0x7f) && !NON_SPACE.test(word)) return notAWord
+  let letters = 0
+  let digits = 0
+  let capitals = false
+  let plain = true
+  for (let index = 0; index < length; index++) {
+    const code = word.charCodeAt(index)
+    if (code >= 0x80) return pack(firstMeasure(word)) ?? notPacked
+    if (code >= letterLowA && code <= letterLowZ) letters++
+    else if (code >= letterUpA && code <= letterUpZ) {
+      letters++
+      capitals = true
+    } else if (code >= digitZero && code <= digitNine) digits++
+    else if (code !== apostrophe) plain = false
+  }
+  const characters = letters + digits
+  // Too long to pack (as `pack` sees it: letters are no more than characters).
+  if (characters >= fieldLimit) return notPacked
+  // An ASCII word has no curly apostrophe: lowercased, it is normalised.
+  const lower = capitals ? word.toLowerCase() : word
+  let syllables: number
+  if (!plain) syllables = normalSyllables(lower)
+  else syllables = characters > 0 ? plainSyllables(lower) : 0
+  if (syllables >= fieldLimit) return notPacked
+  let packed = (syllables << syllablesShift) | (letters << lettersShift) | (characters << charactersShift)
+  if (first >= letterUpA && first <= letterUpZ) packed |= capitalisedFlag
+  if (isComplexNormal(lower, syllables)) packed |= complexFlag
+  // A word without letters (a figure) is familiar.
+  if (letters === 0 || isFamiliarNormal(lower)) packed |= familiarFlag
+  return packed
 }
 
 /**
- * Measures a word not seen before. At the start of a sentence a capital says nothing, so the
- * syllables and the complex and familiar tests depend only on the normalised word: it is made
- * once, and its syllables are counted once for all three (`isComplexWord` and `isFamiliarWord`
- * would each normalise and look them up again).
+ * Measures a word not seen before, any word (`measureNewWord` packs the measures of ASCII words
+ * itself, the same). At the start of a sentence a capital says nothing, so the syllables and the
+ * complex and familiar tests depend only on the normalised word: it is made once, and its
+ * syllables are counted once for all three (`isComplexWord` and `isFamiliarWord` would each
+ * normalise and look them up again).
  */
 function firstMeasure(word: string): WordMeasure {
   const lower = normaliseWord(word)

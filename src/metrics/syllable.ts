@@ -12,7 +12,7 @@
  * - for every word of 3+ letters it asks `pluralize` for the singular (about a hundred regular
  *   expressions) only to see whether the singular is one of its problematic words: that can only
  *   be so when one of pluralize's singular rules rewrites the word into one (see
- *   `mayHaveProblematicSingular`);
+ *   `PROBLEMATIC_SINGULAR_SOURCES`);
  * - it runs ten expressions over every word with `String#replace` and a callback, where most
  *   cannot match: `one` skips those the word lacks the letters for, and counts matches with `exec`.
  * Any other word goes to the package itself. `tests/syllable.test.ts` compares the two.
@@ -213,7 +213,10 @@ export function syllable(value: string): number {
 
 const apostrophe = 0x27
 const letterA = 0x61
+const letterD = 0x64
 const letterE = 0x65
+const letterL = 0x6c
+const letterS = 0x73
 const letterY = 0x79
 const letterZ = 0x7a
 const digitZero = 0x30
@@ -284,20 +287,21 @@ function letterPair(first: number, second: number): number {
   return (first - letterA) * letterCount + (second - letterA)
 }
 
-/** Whether a singular rule of pluralize could make a problematic word of `value` (see above). */
-function mayHaveProblematicSingular(value: string): boolean {
-  for (const removal of SINGULAR_RULE_REMOVALS) {
-    if (value.endsWith(removal) && PROBLEMATIC_STEMS.has(value.slice(0, value.length - removal.length))) return true
-  }
-  return false
-}
+/**
+ * Every word a singular rule of pluralize could make a problematic word of (see above): each
+ * problematic stem followed by each removed ending. A few thousand words, so a word not seen before
+ * is one lookup, not a slice and a lookup per ending.
+ */
+const PROBLEMATIC_SINGULAR_SOURCES: ReadonlySet<string> = new Set(
+  [...PROBLEMATIC_STEMS].flatMap((stem) => SINGULAR_RULE_REMOVALS.map((removal) => stem + removal))
+)
 
 /** The syllables the package lists for `value` or its singular, for a word of 3+ letters `a`–`z`. */
 function problematicSyllables(value: string): number | undefined {
   if (PROBLEMATIC_STARTS[letterPair(value.charCodeAt(0), value.charCodeAt(1))] === 0) return undefined
   const listed = PROBLEMATIC.get(value)
   if (listed !== undefined) return listed
-  if (!mayHaveProblematicSingular(value)) return undefined
+  if (!PROBLEMATIC_SINGULAR_SOURCES.has(value)) return undefined
   const singular = pluralize(value, 1)
   return PROBLEMATIC.get(singular)
 }
@@ -471,5 +475,13 @@ function one(word: string): number {
 
 /** Whether `value` has what the alternatives of `EXPRESSION_MONOSYLLABIC_ONE` without a vowel pair need. */
 function mayMatchMonosyllabicOneUnpaired(value: string): boolean {
-  return value.endsWith('ed') || value.endsWith('es') || value.endsWith('ly') || value.includes('awe') || value === 'busi'
+  // The endings by their last two letters: a word not seen before makes no calls for them.
+  const length = value.length
+  // Reading before the first character would leave the optimised code (out of bounds): a word of
+  // one letter has none of the endings.
+  if (length < 2) return false
+  const last = value.charCodeAt(length - 1)
+  const beforeLast = value.charCodeAt(length - 2)
+  const endsEdOrEs = beforeLast === letterE && (last === letterD || last === letterS)
+  return endsEdOrEs || (beforeLast === letterL && last === letterY) || value.includes('awe') || value === 'busi'
 }

@@ -67,6 +67,13 @@ const syllableCache = new WordTable(100_000, 2_000_000, uncachedSyllables)
 // place·s, judg·es). The `syllable` package drops it for `-sses` and
 // `-rses` (`glasses`, `horses`: 1) and doubles it for `-shes` (`wishes`: 3),
 // so such forms are counted as their singular plus one.
+const letterD = 0x64
+const letterE = 0x65
+const letterG = 0x67
+const letterR = 0x72
+const letterS = 0x73
+const letterT = 0x74
+
 const SIBILANT_ES = /(?:ss|sh|ch|zz|x)es$/
 const SIBILANT_E_S = /[cgsz]es$/
 const ACHES = /(?:^|head|tooth|ear|back|heart|belly)aches$/
@@ -74,7 +81,9 @@ const VOWEL = /[aeiouy]/
 
 function sibilantSingular(lower: string): string | undefined {
   // Both endings end in `es`: most words skip the regexes.
-  if (!lower.endsWith('es')) return undefined
+  const length = lower.length
+  // Reading before the first character would leave the optimised code (out of bounds): check the length first.
+  if (length < 2 || lower.charCodeAt(length - 1) !== letterS || lower.charCodeAt(length - 2) !== letterE) return undefined
   let singular: string | undefined
   if (SIBILANT_ES.test(lower)) singular = ACHES.test(lower) ? undefined : lower.slice(0, -2)
   else if (SIBILANT_E_S.test(lower)) singular = lower.slice(0, -1)
@@ -116,6 +125,15 @@ function plainPart(key: string): boolean | undefined {
   return letterOrDigit
 }
 
+/**
+ * `normalSyllables` of a normalised word of only `a`–`z`, digits and apostrophes, with a letter or
+ * digit (one part), counted afresh: the caller keeps the count (a new word's first measure is kept
+ * by the word as written, and most words have no other case to share a count with).
+ */
+export function plainSyllables(key: string): number {
+  return partSyllables(key)
+}
+
 /** `countSyllables` of a word already normalised (`normaliseWord`). */
 export function normalSyllables(key: string): number {
   return syllableCache.valueOf(key)
@@ -125,6 +143,8 @@ function uncachedSyllables(key: string): number {
   // Most words are one plain part: no regex split, no array of parts.
   const plain = plainPart(key)
   if (plain !== undefined) return plain ? partSyllables(key) : 0
+  const asciiCount = asciiPartsSyllables(key)
+  if (asciiCount !== undefined) return asciiCount
   const parts = key.split(WORD_PART_SEPARATOR)
   if (parts.length === 1) return HAS_LETTER_OR_DIGIT.test(key) ? partSyllables(key) : 0
   // A part has no separator, so it counts as the word it spells would: many words share one
@@ -132,6 +152,31 @@ function uncachedSyllables(key: string): number {
   // counted once and cached by itself.
   let count = 0
   for (const part of parts) if (HAS_LETTER_OR_DIGIT.test(part)) count += normalSyllables(part)
+  return count
+}
+
+/**
+ * `uncachedSyllables` of an ASCII word with a separator, split without the regex: in ASCII the
+ * letters, digits and apostrophes are what `WORD_PART_SEPARATOR` leaves in the parts, and each part
+ * with a letter or digit is counted (and cached) by itself. Undefined for a word that is not ASCII.
+ */
+function asciiPartsSyllables(key: string): number | undefined {
+  const length = key.length
+  for (let index = 0; index < length; index++) if (key.charCodeAt(index) >= 0x80) return undefined
+  let count = 0
+  let start = 0
+  let letterOrDigit = false
+  for (let index = 0; index < length; index++) {
+    const code = key.charCodeAt(index)
+    const folded = code | 0x20
+    if ((folded >= 0x61 && folded <= 0x7a) || (code >= 0x30 && code <= 0x39)) letterOrDigit = true
+    else if (code !== 0x27) {
+      if (letterOrDigit) count += normalSyllables(key.slice(start, index))
+      start = index + 1
+      letterOrDigit = false
+    }
+  }
+  if (letterOrDigit) count += normalSyllables(key.slice(start))
   return count
 }
 
@@ -156,7 +201,7 @@ export function isComplexWord(word: string, sentenceInitial: boolean): boolean {
  */
 export function isComplexNormal(lower: string, syllables: number): boolean {
   if (syllables < 3) return false
-  if (HYPHEN.test(lower)) {
+  if (hasHyphen(lower)) {
     return lower.split(HYPHEN).some((part) => baseSyllables(part, normalSyllables(part)) >= 3)
   }
   return baseSyllables(lower, syllables) >= 3
@@ -168,6 +213,15 @@ const SYLLABIC_ENDING = /(?:ing|[td]ed)$/
 function baseSyllables(lower: string, syllables: number): number {
   const syllabicEnding = SYLLABIC_ENDING.test(lower) || sibilantSingular(lower) !== undefined
   return syllabicEnding ? syllables - 1 : syllables
+}
+
+/** `HYPHEN.test(word)`, without running a regex for every word not seen before. */
+function hasHyphen(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code === 0x2d || code === 0x2010 || code === 0x2011) return true
+  }
+  return false
 }
 
 const EASY_WORDS: ReadonlySet<string> = new Set(daleChall.map(normaliseWord))
@@ -193,7 +247,7 @@ export function isFamiliarWord(word: string, sentenceInitial: boolean): boolean 
  */
 export function isFamiliarNormal(lower: string): boolean {
   if (familiarForm(lower)) return true
-  if (HYPHEN.test(lower)) {
+  if (hasHyphen(lower)) {
     const parts = lower.split(HYPHEN).filter((part) => part.length > 0)
     return parts.length > 1 && parts.every((part) => !HAS_LETTER.test(part) || familiarForm(part))
   }
@@ -217,47 +271,56 @@ function easyBase(base: string): boolean {
   return base.length >= 2 && EASY_WORDS.has(base)
 }
 
-/** `stem` without its last letter when that letter is doubled (`stopp` → `stop`). */
-function undoubled(stem: string): string | undefined {
-  const last = stem.at(-1)
-  return last !== undefined && stem.at(-2) === last ? stem.slice(0, -1) : undefined
+/** Whether `stem` ends with a doubled letter and is a listed word without one of them (`stopp` → `stop`). */
+function undoubledEasy(stem: string): boolean {
+  const length = stem.length
+  return length >= 2 && stem.charCodeAt(length - 1) === stem.charCodeAt(length - 2) && easyBase(stem.slice(0, -1))
 }
 
-/** `lower` without `suffix`, when at least two letters are left; undefined otherwise. */
-function stripped(lower: string, suffix: string): string | undefined {
-  return lower.endsWith(suffix) && lower.length > suffix.length + 1 ? lower.slice(0, -suffix.length) : undefined
+/** Whether `lower` ends with `suffix` and at least two letters are left before it. */
+function hasSuffix(lower: string, suffix: string): boolean {
+  return lower.length > suffix.length + 1 && lower.endsWith(suffix)
 }
 
-const Y_SUFFIXES = ['ies', 'ied', 'ier', 'iest']
-const PLURAL_SUFFIXES = ['s', 'es']
-const E_SUFFIXES = ['ed', 'ing', 'er', 'est']
-/** The last letters of those suffixes: a word ending otherwise is no inflection, and skips them all. */
-const INFLECTION_LAST_LETTERS: ReadonlySet<string> = new Set(
-  [...Y_SUFFIXES, ...PLURAL_SUFFIXES, ...E_SUFFIXES].map((suffix) => suffix.charAt(suffix.length - 1))
-)
+/** Whether `lower` ends with `suffix` (two letters are left before it) and its stem with a `y` is listed (`ladies` → `lady`). */
+function yBase(lower: string, suffix: string): boolean {
+  return hasSuffix(lower, suffix) && easyBase(`${lower.slice(0, -suffix.length)}y`)
+}
+
+/** Whether `lower` ends with `suffix` (two letters are left before it) and its stem is listed (`cats` → `cat`). */
+function plainBase(lower: string, suffix: string): boolean {
+  return hasSuffix(lower, suffix) && easyBase(lower.slice(0, -suffix.length))
+}
+
+/**
+ * Whether `lower` ends with `suffix` (two letters are left before it) and its stem is listed as it
+ * is, with a restored `-e`, or with its doubled last letter undoubled (`walked`, `baked`, `stopped`).
+ */
+function eBase(lower: string, suffix: string): boolean {
+  if (!hasSuffix(lower, suffix)) return false
+  const stem = lower.slice(0, -suffix.length)
+  return easyBase(stem) || easyBase(`${stem}e`) || undoubledEasy(stem)
+}
 
 /**
  * Whether a regularly inflected form of `lower` has a listed base: -ies/-ied/-ier/-iest from -y
  * (ladies, tried, happier, happiest); -s/-es plurals and third person; -ed/-ing/-er/-est, with a
- * restored -e and an undoubled consonant. Each candidate is looked up as it is made, so a word
- * found early makes no more.
+ * restored -e and an undoubled consonant. Every suffix ends in `s`, `d`, `r`, `t` or `g`: the last
+ * letter picks the few that can apply, and only their stems are made and looked up.
  */
 function hasEasyBase(lower: string): boolean {
-  if (!INFLECTION_LAST_LETTERS.has(lower.charAt(lower.length - 1))) return false
-  for (const suffix of Y_SUFFIXES) {
-    const stem = stripped(lower, suffix)
-    if (stem !== undefined && easyBase(`${stem}y`)) return true
+  switch (lower.charCodeAt(lower.length - 1)) {
+    case letterS:
+      return yBase(lower, 'ies') || plainBase(lower, 's') || plainBase(lower, 'es')
+    case letterD:
+      return yBase(lower, 'ied') || eBase(lower, 'ed')
+    case letterR:
+      return yBase(lower, 'ier') || eBase(lower, 'er')
+    case letterT:
+      return yBase(lower, 'iest') || eBase(lower, 'est')
+    case letterG:
+      return eBase(lower, 'ing')
+    default:
+      return false
   }
-  for (const suffix of PLURAL_SUFFIXES) {
-    const stem = stripped(lower, suffix)
-    if (stem !== undefined && easyBase(stem)) return true
-  }
-  for (const suffix of E_SUFFIXES) {
-    const stem = stripped(lower, suffix)
-    if (stem === undefined) continue
-    if (easyBase(stem) || easyBase(`${stem}e`)) return true
-    const single = undoubled(stem)
-    if (single !== undefined && easyBase(single)) return true
-  }
-  return false
 }
