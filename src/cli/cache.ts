@@ -75,7 +75,9 @@ export class ReportCache {
     try {
       mkdirSync(path.dirname(file), {recursive: true})
       // Findings linted in this thread are the engine's VFileMessages: stored as plain data.
-      writeFileSync(temporary, JSON.stringify({...toPlainResult(result), stderr: ''}))
+      // A rendered part is one format's, and the next run may ask for another: only messages are stored.
+      const {rendered: _rendered, ...plain} = toPlainResult(result)
+      writeFileSync(temporary, JSON.stringify({...plain, stderr: ''}))
       renameSync(temporary, file)
     } catch {
       rmSync(temporary, {force: true})

@@ -134,6 +134,17 @@ describe('--jobs', () => {
     expect(run.stdout).toBe(copydesk(['--jobs', '1', '--format', 'json', '.'], {cwd: dir}).stdout)
   })
 
+  it('with --cache, a run in one format fills the cache for another: each prints its own', () => {
+    const dir = archive(20)
+    const json = copydesk(['--jobs', '2', '--cache', '--format', 'json', '.'], {cwd: dir})
+    expect(json.stdout).toBe(copydesk(['--jobs', '1', '--format', 'json', '.'], {cwd: dir}).stdout)
+    // Every report now comes from the cache, which holds findings, not the JSON the workers rendered.
+    const stylish = copydesk(['--jobs', '2', '--cache', '--debug', '--format', 'stylish', '.'], {cwd: dir})
+    expect(stylish.stderr).toMatch(/cache: 20 hits, 0 misses/)
+    expect(stylish.stdout).toBe(copydesk(['--jobs', '1', '--format', 'stylish', '.'], {cwd: dir}).stdout)
+    expect(stylish.stdout).not.toContain('"ruleId"')
+  })
+
   it('still reads standard input alongside files', () => {
     const dir = archive(4)
     const run = copydesk(['--jobs', '2', '--format', 'json', '--stdin-filename', 'story.md', '-', '.'], {
