@@ -75,9 +75,7 @@ export class ReportCache {
     try {
       mkdirSync(path.dirname(file), {recursive: true})
       // Findings linted in this thread are the engine's VFileMessages: stored as plain data.
-      // A rendered part is one format's, and the next run may ask for another: only messages are stored.
-      const {rendered: _rendered, ...plain} = toPlainResult(result)
-      writeFileSync(temporary, JSON.stringify({...plain, stderr: ''}))
+      writeFileSync(temporary, JSON.stringify({...toPlainResult(result), stderr: ''}))
       renameSync(temporary, file)
     } catch {
       rmSync(temporary, {force: true})

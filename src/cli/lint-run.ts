@@ -111,10 +111,8 @@ async function lintFiles(
   const streaming = baselining ? undefined : await streamingFormats[options.format]?.()
   const stream = streaming?.stream(reporterOptions)
   // Worker threads render each file's part of a streamed report and send the text, not every
-  // message; with a cache they send the messages too, for the cache to store.
-  const render = stream
-    ? {format: options.format, color: options.color, quiet: options.quiet, ...(cache ? {messages: true} : {})}
-    : undefined
+  // message; a cached run needs the messages themselves, to store them.
+  const render = stream && !cache ? {format: options.format, color: options.color, quiet: options.quiet} : undefined
   const batcher = new Batcher(runner, (order) => batchSizeFor(entries.length - order, jobs), render)
 
   const lintEntry = async (entry: Entry, resolved: ResolvedConfig | undefined, order: number): Promise<TaskResult> => {

@@ -16,7 +16,6 @@ import {
   type TaskResult,
   toFileReport,
   toPlainMessage,
-  toPlainResult,
   type WorkerBatch,
   type WorkerTask
 } from './task.js'
@@ -112,7 +111,7 @@ export async function runWorkerBatch(batch: WorkerBatch): Promise<TaskResult[]> 
       if (render && format) {
         const result = await runTask(task, config, 'engine')
         const rendered = format.render(toFileReport(task.display, result), render)
-        results.push({...(render.messages ? toPlainResult(result) : {...result, messages: []}), rendered})
+        results.push({...result, messages: [], rendered})
       } else {
         results.push(await runTask(task, config, 'plain'))
       }

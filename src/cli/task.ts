@@ -45,8 +45,6 @@ export interface WorkerBatch {
 /** A streamed report's format and options, for a worker thread to render each file's part. */
 export interface RenderRequest extends StreamOptions {
   readonly format: string
-  /** Send the messages too, as plain data: the cache stores them (a rendered part is one format's). */
-  readonly messages?: boolean
 }
 
 /** Splits tasks into what crosses to a worker: the tasks without their configs, and each config once. */
