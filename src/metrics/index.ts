@@ -27,6 +27,7 @@ import type {Nodes, Paragraph, Root, Sentence} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import {hasPassive} from '../../rules/passive-voice/detect.js'
 import {type ArticleDocument, oncePerDocument, type WordToken} from '../kit/document.js'
+import {apostrophe, capitalA, capitalZ, digitNine, digitZero, letterA, letterZ} from './char-codes.js'
 import {
   automatedReadability,
   colemanLiau,
@@ -144,14 +145,6 @@ function pack(measure: WordMeasure): PackedMeasure | undefined {
  */
 const measures = new WordTable(100_000, 2_000_000, measureNewWord)
 
-const letterLowA = 0x61
-const letterLowZ = 0x7a
-const letterUpA = 0x41
-const letterUpZ = 0x5a
-const digitZero = 0x30
-const digitNine = 0x39
-const apostrophe = 0x27
-
 /**
  * The packed measures of a word not seen before: `notAWord` for white space, `notPacked` for one
  * too long to pack (its measures are taken afresh where it is counted).
@@ -175,8 +168,8 @@ function measureNewWord(word: string): PackedMeasure {
   for (let index = 0; index < length; index++) {
     const code = word.charCodeAt(index)
     if (code >= 0x80) return pack(firstMeasure(word)) ?? notPacked
-    if (code >= letterLowA && code <= letterLowZ) letters++
-    else if (code >= letterUpA && code <= letterUpZ) {
+    if (code >= letterA && code <= letterZ) letters++
+    else if (code >= capitalA && code <= capitalZ) {
       letters++
       capitals = true
     } else if (code >= digitZero && code <= digitNine) digits++
@@ -192,7 +185,7 @@ function measureNewWord(word: string): PackedMeasure {
   else syllables = characters > 0 ? plainSyllables(lower) : 0
   if (syllables >= fieldLimit) return notPacked
   let packed = (syllables << syllablesShift) | (letters << lettersShift) | (characters << charactersShift)
-  if (first >= letterUpA && first <= letterUpZ) packed |= capitalisedFlag
+  if (first >= capitalA && first <= capitalZ) packed |= capitalisedFlag
   if (isComplexNormal(lower, syllables)) packed |= complexFlag
   // A word without letters (a figure) is familiar.
   if (letters === 0 || isFamiliarNormal(lower)) packed |= familiarFlag

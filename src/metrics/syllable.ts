@@ -20,6 +20,7 @@
 import pluralize from 'pluralize'
 import {syllable as packageSyllable} from 'syllable'
 import {problematic} from 'syllable/problematic.js'
+import {apostrophe, digitNine, digitZero, letterA, letterD, letterE, letterL, letterS, letterY, letterZ} from './char-codes.js'
 
 /**
  * The package's problematic words, in a `Map`: every word not seen before is looked up, and a
@@ -210,17 +211,6 @@ export function syllable(value: string): number {
   const letters = plainLetters(value)
   return letters === undefined ? packageSyllable(value) : one(letters)
 }
-
-const apostrophe = 0x27
-const letterA = 0x61
-const letterD = 0x64
-const letterE = 0x65
-const letterL = 0x6c
-const letterS = 0x73
-const letterY = 0x79
-const letterZ = 0x7a
-const digitZero = 0x30
-const digitNine = 0x39
 
 /**
  * The letters of `value` when it has only `a`–`z`, digits and `'` (most words have only letters,

@@ -2,6 +2,7 @@
  * Per-word measures used by the readability metrics.
  */
 import {daleChall} from 'dale-chall'
+import {letterD, letterE, letterG, letterR, letterS, letterT} from './char-codes.js'
 import {syllable} from './syllable.js'
 import {WordTable} from './word-table.js'
 
@@ -67,12 +68,6 @@ const syllableCache = new WordTable(100_000, 2_000_000, uncachedSyllables)
 // place·s, judg·es). The `syllable` package drops it for `-sses` and
 // `-rses` (`glasses`, `horses`: 1) and doubles it for `-shes` (`wishes`: 3),
 // so such forms are counted as their singular plus one.
-const letterD = 0x64
-const letterE = 0x65
-const letterG = 0x67
-const letterR = 0x72
-const letterS = 0x73
-const letterT = 0x74
 
 const SIBILANT_ES = /(?:ss|sh|ch|zz|x)es$/
 const SIBILANT_E_S = /[cgsz]es$/
