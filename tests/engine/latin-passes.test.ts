@@ -182,16 +182,7 @@ describe('parse-english passes as plain loops', () => {
   it('gives the same trees for random mixes of the marks and words the passes look at', () => {
     const pieces = ['a', 'w', 'n', 'ol', 'U', 'S', 'Mr', 'etc', 'twas', '90s', '1', '12', 'ß', 'Word', '.', '.', ',', ';']
     pieces.push('-', '/', '&', "'", '’', '"', '”', '(', ')', '!', '?', '…', '_', ' ', ' ', '\n', '\n\n', '\r\n', '😀')
-    let seed = 7
-    const next = (limit: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff
-      return seed % limit
-    }
-    for (let run = 0; run < 1500; run++) {
-      let text = ''
-      for (let count = next(30); count > 0; count--) text += pieces[next(pieces.length)]
-      same(ourText(text), stockText(text))
-    }
+    for (const text of randomTexts(pieces, {seed: 7, count: 1500, longest: 30})) same(ourText(text), stockText(text))
   })
 
   it('gives the same trees for random strings of many scripts, marks, spaces, line endings and lone surrogates', () => {
@@ -214,16 +205,7 @@ describe('parse-english passes as plain loops', () => {
       'U.S.',
       '3.5'
     )
-    let seed = 11
-    const next = (limit: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff
-      return seed % limit
-    }
-    for (let run = 0; run < 3000; run++) {
-      let text = ''
-      for (let count = next(40); count > 0; count--) text += units[next(units.length)]
-      same(ourText(text), stockText(text))
-    }
+    for (const text of randomTexts(units, {seed: 11, count: 3000, longest: 40})) same(ourText(text), stockText(text))
   })
 
   const corpus = path.join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'bbc')
@@ -288,3 +270,25 @@ describe('character tests in place of parse-latin expressions', () => {
     expect(differ).toEqual([])
   })
 })
+
+/**
+ * `count` texts of up to `longest - 1` pieces each, drawn from `pieces` by a seeded linear
+ * congruential generator: the same texts on every run, so a failure can be reproduced.
+ */
+function randomTexts(
+  pieces: readonly string[],
+  {seed, count, longest}: {seed: number; count: number; longest: number}
+): string[] {
+  let state = seed
+  const next = (limit: number): number => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff
+    return state % limit
+  }
+  const texts: string[] = []
+  for (let run = 0; run < count; run++) {
+    let text = ''
+    for (let length = next(longest); length > 0; length--) text += pieces[next(pieces.length)]
+    texts.push(text)
+  }
+  return texts
+}
