@@ -2,6 +2,7 @@ import type {Literal, Paragraph, Root, Sentence, Word} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {isWhiteSpace, straightenApostrophes} from './phrases.js'
+import {countStartingBy} from './search.js'
 import type {Block, CopydeskData} from './types.js'
 
 /** A word of the text with its place in the file. */
@@ -383,14 +384,7 @@ export function quotationAround(document: ArticleDocument, start: number, end: n
   const reach = reachesOf(document)
   if (reach.length === 0) return undefined
   const list = document.quotations
-  // A binary search for how many quotations start at or before `start`, without a closure per call.
-  let low = 0
-  let high = list.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((list[middle] as Quotation).start <= start) low = middle + 1
-    else high = middle
-  }
+  const low = countStartingBy(list, start)
   // Walks back from the last one; written so that the first step runs every instruction of the
   // loop (V8 deoptimised the callers the first time a second step decremented the index).
   let index = low

@@ -11,6 +11,7 @@
  * - "No." before a figure ("No. 10 said") does not end a sentence.
  */
 import {type ArticleDocument, oncePerDocument, type SentenceInfo, type WordToken} from '../kit/document.js'
+import {countStartingBy} from '../kit/search.js'
 import type {Block, BlockKind} from '../kit/types.js'
 import type {SentenceCounts} from './index.js'
 
@@ -87,7 +88,7 @@ const sentenceStarters = new Set([
 export const sentenceUnits: (document: ArticleDocument) => readonly Unit[] = oncePerDocument(buildUnits)
 
 function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
-  const found = blocks[blocksStartingBy(blocks, offset) - 1]
+  const found = blocks[countStartingBy(blocks, offset) - 1]
   // Blocks may nest in HTML; the last one starting before the offset is the innermost if it still covers it.
   if (found && offset < found.end) return found
   for (let index = (found?.index ?? 0) - 1; index >= 0; index--) {
@@ -95,18 +96,6 @@ function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
     if (block && block.start <= offset && offset < block.end) return block
   }
   return undefined
-}
-
-/** How many of the blocks (sorted by start) start at or before `offset`: `countLeading` without a closure per word. */
-function blocksStartingBy(blocks: readonly Block[], offset: number): number {
-  let low = 0
-  let high = blocks.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((blocks[middle]?.start ?? 0) <= offset) low = middle + 1
-    else high = middle
-  }
-  return low
 }
 
 /**
