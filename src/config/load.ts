@@ -1,12 +1,11 @@
 import {readFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
 import path from 'node:path'
 import type {ErrorObject, ValidateFunction} from 'ajv'
 import {patternFormat, patternProblem} from '../kit/patterns.js'
 import {type ActiveSeverity, type Severity, severities} from '../kit/types.js'
 import {rules, rulesById} from '../registry.js'
 import {ConfigError} from './error.js'
-import {buildSchema} from './schema.js'
+import {loadValidator} from './validator.js'
 
 export const configFileName = '.lintrc.json'
 
@@ -36,15 +35,9 @@ export {ConfigError}
 
 let validator: ValidateFunction | undefined
 function validate(value: unknown): ErrorObject[] {
-  if (!validator) {
-    // Ajv (a CommonJS package) is loaded when the first config file is validated: most runs
-    // (no config file, --version, a worker thread) never need it, and loading it costs about 40 ms.
-    const {Ajv} = createRequire(import.meta.url)('ajv') as typeof import('ajv')
-    const ajv = new Ajv({allErrors: true, strictTuples: false})
-    // Phrases written `/…/flags` must compile (RE2 syntax); the message comes from `patternProblem`.
-    ajv.addFormat(patternFormat, {type: 'string', validate: (text: string) => patternProblem(text) === undefined})
-    validator = ajv.compile(buildSchema())
-  }
+  // Loaded when the first config file is validated: most runs (no config file, --version, a
+  // worker thread) never need it.
+  validator ??= loadValidator()
   return validator(value) ? [] : (validator.errors ?? [])
 }
 
