@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {ResolvedConfig} from '../config/load.js'
 import type {Format} from '../kit/types.js'
@@ -22,6 +22,8 @@ export class ReportCache {
   misses = 0
   private usable = true
   private readonly configKeys = new WeakMap<ResolvedConfig, string>()
+  /** Entry folders made by this run (one per first two characters of a key). */
+  private readonly folders = new Set<string>()
 
   constructor(
     cwd: string,
@@ -54,8 +56,11 @@ export class ReportCache {
 
   get(key: string): TaskResult | undefined {
     if (!this.usable) return undefined
+    const file = this.entryPath(key)
     try {
-      const entry = JSON.parse(readFileSync(this.entryPath(key), 'utf8')) as unknown
+      // A missing entry is the common case of a cold cache: asking first is cheaper than the
+      // exception a failed read throws.
+      const entry = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : undefined
       if (isResult(entry)) {
         this.hits++
         return entry
@@ -73,7 +78,11 @@ export class ReportCache {
     const file = this.entryPath(key)
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
     try {
-      mkdirSync(path.dirname(file), {recursive: true})
+      const folder = path.dirname(file)
+      if (!this.folders.has(folder)) {
+        mkdirSync(folder, {recursive: true})
+        this.folders.add(folder)
+      }
       // Findings linted in this thread are the engine's VFileMessages: stored as plain data.
       writeFileSync(temporary, JSON.stringify({...toPlainResult(result), stderr: ''}))
       renameSync(temporary, file)

@@ -6,7 +6,7 @@ import path from 'node:path'
 import {applyRules, ConfigResolver, preset, type ResolvedConfig, resolveConfigFile} from '../config/load.js'
 import {formatOf} from '../engine/format.js'
 import type {FileReport} from '../engine/lint.js'
-import {readBytes} from '../engine/read.js'
+import {readBytesSync} from '../engine/read.js'
 import {severityOf} from '../engine/severity.js'
 import {interactiveFormats, reporters} from '../reporters/index.js'
 import {streamingFormats} from '../reporters/stream.js'
@@ -119,8 +119,10 @@ async function lintFiles(
     if (entry.unmatched || !resolved) return failedResult(entry.display, `No files matching \`${entry.display}\``)
     let bytes = entry.bytes
     // Only the cache needs the bytes here (its key is their hash); otherwise the task reads the file.
+    // Read synchronously: for files this small, `fs.promises.readFile` cost this thread about ten
+    // times the CPU (about 200 ms against 20 ms for the BBC corpus's 2,225 files).
     if (!bytes && cache) {
-      const read = await readBytes(entry.file ?? entry.display)
+      const read = readBytesSync(entry.file ?? entry.display)
       if (!read.ok) return failedResult(entry.display, read.reason)
       bytes = read.bytes
     }
