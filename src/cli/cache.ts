@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import {threadId} from 'node:worker_threads'
 import type {ResolvedConfig} from '../config/load.js'
 import type {Format} from '../kit/types.js'
 import {type TaskResult, toPlainResult} from './task.js'
@@ -22,8 +23,6 @@ export class ReportCache {
   misses = 0
   private usable = true
   private readonly configKeys = new WeakMap<ResolvedConfig, string>()
-  /** Entry folders made by this run (one per first two characters of a key). */
-  private readonly folders = new Set<string>()
 
   constructor(
     cwd: string,
@@ -72,27 +71,39 @@ export class ReportCache {
     return undefined
   }
 
-  set(key: string, result: TaskResult): void {
-    // Failures (fixes not written) depend on more than the bytes, so they are linted again.
-    if (!this.usable || result.failed) return
-    const file = this.entryPath(key)
-    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-    try {
-      const folder = path.dirname(file)
-      if (!this.folders.has(folder)) {
-        mkdirSync(folder, {recursive: true})
-        this.folders.add(folder)
-      }
-      // Findings linted in this thread are the engine's VFileMessages: stored as plain data.
-      writeFileSync(temporary, JSON.stringify({...toPlainResult(result), stderr: ''}))
-      renameSync(temporary, file)
-    } catch {
-      rmSync(temporary, {force: true})
-    }
+  /** Where the entry for `key` is stored (see `storeEntry`); undefined when the cache is not usable. */
+  entryFor(key: string): string | undefined {
+    return this.usable ? this.entryPath(key) : undefined
   }
 
   private entryPath(key: string): string {
     return path.join(this.folder, key.slice(0, 2), `${key.slice(2)}.json`)
+  }
+}
+
+/** Entry folders this thread has made (one per first two characters of a key). */
+const madeFolders = new Set<string>()
+
+/**
+ * Stores a file's report as the cache entry `file` (`ReportCache.entryFor`), written whole or not
+ * at all. Run by the thread that linted the file.
+ */
+export function storeEntry(file: string, result: TaskResult): void {
+  // Failures (fixes not written) depend on more than the bytes, so they are linted again.
+  if (result.failed) return
+  const temporary = `${file}.${process.pid}.${threadId}.${Math.random().toString(36).slice(2)}.tmp`
+  try {
+    const folder = path.dirname(file)
+    if (!madeFolders.has(folder)) {
+      mkdirSync(folder, {recursive: true})
+      madeFolders.add(folder)
+    }
+    // Findings linted in this thread are the engine's VFileMessages: stored as plain data.
+    writeFileSync(temporary, JSON.stringify({...toPlainResult(result), stderr: ''}))
+    renameSync(temporary, file)
+  } catch {
+    // A cache that cannot be written only costs speed.
+    rmSync(temporary, {force: true})
   }
 }
 

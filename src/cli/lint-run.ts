@@ -111,8 +111,8 @@ async function lintFiles(
   const streaming = baselining ? undefined : await streamingFormats[options.format]?.()
   const stream = streaming?.stream(reporterOptions)
   // Worker threads render each file's part of a streamed report and send the text, not every
-  // message; a cached run needs the messages themselves, to store them.
-  const render = stream && !cache ? {format: options.format, color: options.color, quiet: options.quiet} : undefined
+  // message (with --cache, they store the messages themselves).
+  const render = stream ? {format: options.format, color: options.color, quiet: options.quiet} : undefined
   const batcher = new Batcher(runner, (order) => batchSizeFor(entries.length - order, jobs), render)
 
   const lintEntry = async (entry: Entry, resolved: ResolvedConfig | undefined, order: number): Promise<TaskResult> => {
@@ -129,8 +129,9 @@ async function lintFiles(
     const key = cache && bytes && entry.file !== undefined ? cache.key(bytes, formatOf(entry.display), resolved) : undefined
     const cached = key === undefined ? undefined : cache?.get(key)
     if (cached) return cached
+    const cacheEntry = key === undefined ? undefined : cache?.entryFor(key)
     try {
-      const result = await batcher.add(
+      return await batcher.add(
         {
           ...(entry.file === undefined ? {} : {file: entry.file}),
           display: entry.display,
@@ -140,12 +141,11 @@ async function lintFiles(
           fix: options.fix,
           fixDryRun: options.fixDryRun,
           // Only the HTML report shows the text; other formats should not carry it between threads.
-          keepText: options.format === 'html'
+          keepText: options.format === 'html',
+          ...(cacheEntry === undefined ? {} : {cacheEntry})
         },
         order
       )
-      if (key !== undefined) cache?.set(key, result)
-      return result
     } catch (error) {
       return internalError(entry.display, error)
     }

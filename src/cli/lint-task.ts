@@ -6,6 +6,7 @@ import {decode, encode, readBytesSync} from '../engine/read.js'
 import {writeAtomically} from '../engine/write.js'
 import {source} from '../kit/report.js'
 import {streamingFormats} from '../reporters/stream.js'
+import {storeEntry} from './cache.js'
 import {
   failedResult,
   internalError,
@@ -63,7 +64,7 @@ export async function runTask(task: WorkerTask, config: ResolvedConfig, form: Me
     form === 'plain'
       ? [...notes, ...report.messages.map(toPlainMessage)]
       : [...notes.map((note) => reviveMessage(task.display, note)), ...report.messages]
-  return {
+  const result: TaskResult = {
     format: report.format,
     messages,
     metrics: report.metrics,
@@ -71,6 +72,8 @@ export async function runTask(task: WorkerTask, config: ResolvedConfig, form: Me
     failed,
     ...(task.keepText && report.text !== undefined ? {text: report.text} : {})
   }
+  if (task.cacheEntry !== undefined) storeEntry(task.cacheEntry, result)
+  return result
 }
 
 /**

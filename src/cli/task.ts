@@ -27,6 +27,11 @@ export interface LintTask {
   readonly fixDryRun: boolean
   /** Send the linted text back (the HTML report shows it). */
   readonly keepText?: boolean
+  /**
+   * The cache entry to store the report in (`--cache`, on a miss). The thread that lints the file
+   * stores it, so a worker can send back only the file's rendered part of a streamed report.
+   */
+  readonly cacheEntry?: string
 }
 
 /** A task as it crosses to a worker thread: plain data, its config named by id only. */

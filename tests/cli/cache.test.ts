@@ -47,6 +47,21 @@ describe('--cache', () => {
     expect(copydesk(['--cache', '--format', 'stylish', '.'], {cwd: dir}).stdout).toBe(stylish)
   })
 
+  it.each(['json', 'stylish'])('worker threads store what they lint, and a second run reuses it: --jobs 2, %s', (format) => {
+    const dir = archive()
+    const uncached = copydesk(['--jobs', '2', '--format', format, '.'], {cwd: dir})
+    const first = copydesk(['--cache', '--debug', '--jobs', '2', '--format', format, '.'], {cwd: dir})
+    expect(first.stderr).toContain('2 worker threads')
+    expect(counts(first.stderr)).toEqual({hits: 0, misses: 3})
+    expect(first.stdout).toBe(uncached.stdout)
+    // One entry per file, stored whole (no temporary files left).
+    expect(entries(dir).map((file) => path.extname(file))).toEqual(['.json', '.json', '.json'])
+    const second = copydesk(['--cache', '--debug', '--jobs', '2', '--format', format, '.'], {cwd: dir})
+    expect(counts(second.stderr)).toEqual({hits: 3, misses: 0})
+    expect(second.stdout).toBe(uncached.stdout)
+    expect(second.status).toBe(uncached.status)
+  })
+
   it('lints again only the files that changed', () => {
     const dir = archive()
     copydesk(['--cache', '.'], {cwd: dir})
