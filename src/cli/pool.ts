@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {Piscina} from 'piscina'
+import type {Piscina} from 'piscina'
 import {packageRoot} from '../package-root.js'
 import {type LintTask, type RenderRequest, type TaskResult, toWorkerBatch, type WorkerBatch} from './task.js'
 
@@ -52,14 +52,14 @@ function workerFile(): string {
  */
 export function createRunner(jobs: number, {start = false}: {start?: boolean} = {}): Runner {
   if (jobs <= 1) return inThread()
-  let pool: Piscina<WorkerBatch, TaskResult[]> | undefined = start ? startPool(jobs) : undefined
+  let pool: Promise<Pool> | undefined = start ? startPool(jobs) : undefined
   return {
-    run(tasks, render) {
+    async run(tasks, render) {
       pool ??= startPool(jobs)
-      return pool.run(toWorkerBatch(tasks, render))
+      return (await pool).run(toWorkerBatch(tasks, render))
     },
     async close() {
-      await pool?.destroy()
+      await (await pool)?.destroy()
     },
     get threads() {
       return pool ? jobs : 0
@@ -67,7 +67,11 @@ export function createRunner(jobs: number, {start = false}: {start?: boolean} = 
   }
 }
 
-function startPool(jobs: number): Piscina<WorkerBatch, TaskResult[]> {
+type Pool = Piscina<WorkerBatch, TaskResult[]>
+
+/** Piscina (15 modules) is loaded with the first pool: a run in this thread never needs it. */
+async function startPool(jobs: number): Promise<Pool> {
+  const {Piscina} = await import('piscina')
   return new Piscina<WorkerBatch, TaskResult[]>({
     filename: workerFile(),
     minThreads: jobs,

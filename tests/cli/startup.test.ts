@@ -47,6 +47,7 @@ const engine = (file: string): boolean => file.startsWith('dist/src/engine/') &&
 const rules = (file: string): boolean => file.startsWith('dist/rules/')
 const metrics = (file: string): boolean => file.startsWith('dist/src/metrics/')
 const anyReporter = (file: string): boolean => /^dist\/src\/reporters\/(stylish|json|sarif|junit|github|html)\.js$/.test(file)
+const workerPool = (file: string): boolean => file.startsWith('node_modules/piscina/')
 
 describe('what the main thread loads at start', () => {
   it.each([
@@ -58,15 +59,16 @@ describe('what the main thread loads at start', () => {
     [
       ['--jobs', '2', '--format', 'json', article, second],
       '"ruleId":"unattributed-claim"',
-      ['dist/src/cli/pool.js', 'dist/src/reporters/json.js'],
+      ['dist/src/cli/pool.js', 'dist/src/reporters/json.js', 'node_modules/piscina/dist/main.js'],
       [engine]
     ],
-    // One job lints in this thread: the engine must be loaded, which shows the hook sees it.
+    // One job lints in this thread: the engine must be loaded, which shows the hook sees it; the
+    // worker pool is not.
     [
       ['--jobs', '1', '--format', 'json', article],
       '"ruleId":"unattributed-claim"',
       ['dist/src/engine/parse.js', 'dist/src/engine/lint.js', 'dist/src/reporters/json.js'],
-      []
+      [workerPool]
     ]
   ] as const)('copydesk %j', (args, output, mustLoad, mustNotLoad) => {
     const run = startup(args)
