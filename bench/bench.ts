@@ -4,7 +4,8 @@
  * Every configuration runs in a child process of its own, so each gets a cold start, a clean heap
  * and its own peak RSS (worker threads share their process, so `--jobs` runs count them all).
  * Results are compared as ratios within this run: the machine (often shared) sets the absolute
- * figures, the ratios are what the targets are about.
+ * figures, the ratios are what the targets are about. The side-by-side table runs in rounds and
+ * shows medians (`--rounds N`); an archive-scale section repeats the corpus (`--archive N`).
  */
 import {fork} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
