@@ -7,9 +7,9 @@ import {applyRules, ConfigResolver, preset, type ResolvedConfig, resolveConfigFi
 import {formatOf} from '../engine/format.js'
 import type {FileReport} from '../engine/lint.js'
 import {readBytesSync} from '../engine/read.js'
-import {severityOf} from '../engine/severity.js'
+import {tallyFindings} from '../engine/severity.js'
 import {interactiveFormats, reporters} from '../reporters/index.js'
-import {streamingFormats} from '../reporters/stream.js'
+import {shownMessages, streamingFormats} from '../reporters/stream.js'
 import {toolInfo} from '../reporters/tool.js'
 import {type CliOptions, UsageError} from './args.js'
 import {readBaselineOption, settleBaseline} from './baseline.js'
@@ -211,7 +211,7 @@ async function lintFiles(
           reporterOptions
         )
   )
-  for (const report of reports) countFindings(tally, report)
+  for (const report of reports) tallyFindings(tally, report.messages)
   const {errors, warnings} = tally
   if (options.debug) {
     const cacheNote = cache ? `, cache: ${cache.hits} hits, ${cache.misses} misses` : ''
@@ -229,16 +229,7 @@ async function lintFiles(
 
 /** `--quiet`: errors only. */
 function quieted(report: FileReport, quiet: boolean): FileReport {
-  return quiet ? {...report, messages: report.messages.filter((message) => message.fatal === true)} : report
-}
-
-/** Adds a report's errors and warnings, which decide the exit code. */
-function countFindings(tally: {errors: number; warnings: number}, report: FileReport): void {
-  for (const message of report.messages) {
-    const severity = severityOf(message)
-    if (severity === 'error') tally.errors++
-    else if (severity === 'warning') tally.warnings++
-  }
+  return quiet ? {...report, messages: shownMessages(report, {quiet})} : report
 }
 
 /** One thing to report on: a file, standard input, or an argument that matched nothing. */

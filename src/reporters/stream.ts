@@ -1,6 +1,6 @@
 import type {VFileMessage} from 'vfile-message'
 import type {FileReport} from '../engine/lint.js'
-import {severityOf} from '../engine/severity.js'
+import {tallyFindings} from '../engine/severity.js'
 
 export interface StreamOptions {
   readonly color: boolean
@@ -55,7 +55,7 @@ export const streamingFormats: Readonly<Record<string, () => Promise<StreamingFo
 }
 
 /** The messages `--quiet` shows: errors only. */
-export function shownMessages(report: FileReport, options: StreamOptions): VFileMessage[] {
+export function shownMessages(report: FileReport, options: Pick<StreamOptions, 'quiet'>): VFileMessage[] {
   return options.quiet ? report.messages.filter((message) => message.fatal === true) : report.messages
 }
 
@@ -66,10 +66,6 @@ export function countsOf(
 ): Pick<RenderedFile, 'fatal' | 'warn' | 'info' | 'errors' | 'warnings'> {
   const counts = {fatal: 0, warn: 0, info: 0, errors: 0, warnings: 0}
   for (const message of shown) counts[message.fatal ? 'fatal' : message.fatal === false ? 'warn' : 'info']++
-  for (const message of all) {
-    const severity = severityOf(message)
-    if (severity === 'error') counts.errors++
-    else if (severity === 'warning') counts.warnings++
-  }
+  tallyFindings(counts, all)
   return counts
 }
