@@ -5,7 +5,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {ValidateFunction} from 'ajv'
 import {describe, expect, it} from 'vitest'
-import {compileValidator} from '../../src/config/validator.js'
+import {compileSchema} from '../../src/config/validator.js'
 import {rules} from '../../src/registry.js'
 import {bin, root} from '../cli/spawn.js'
 
@@ -16,7 +16,7 @@ const built = (
     default: ValidateFunction
   }
 ).default
-const compiled = compileValidator()
+const compiled = compileSchema().validate
 
 const everyRuleWithDefaults = Object.fromEntries(rules.map((rule) => [rule.meta.id, ['warning', rule.meta.defaults]]))
 const configs: ReadonlyArray<readonly [string, unknown]> = [
