@@ -184,11 +184,23 @@ function spread(values: readonly number[], digits = 2, unit = ''): string {
   return `${fixed(Math.min(...values), digits)}–${fixed(Math.max(...values), digits)}${unit}`
 }
 
+/** A whole-number option of the bench (`--name N`, 1 or more), or `fallback` when it is not given. */
+function countOption(name: string, fallback: number): number {
+  if (!process.argv.includes(name)) return fallback
+  const value = take(process.argv.slice(2), name) ?? ''
+  const count = Number(value)
+  if (value === '' || !Number.isInteger(count) || count < 1) {
+    console.error(`copydesk bench: ${name} expects a whole number of 1 or more, got ${value === '' ? 'nothing' : `\`${value}\``}`)
+    process.exit(2)
+  }
+  return count
+}
+
 /** Copies of the corpus in the archive-scale section: `npm run bench -- --archive N` (default 3). */
-const archiveCopies = Math.max(1, Number(take(process.argv.slice(2), '--archive') ?? 3) || 3)
+const archiveCopies = countOption('--archive', 3)
 
 /** Rounds of the side-by-side table: `npm run bench -- --rounds N` (default 3). */
-const rounds = Math.max(1, Number(take(process.argv.slice(2), '--rounds') ?? 3) || 3)
+const rounds = countOption('--rounds', 3)
 
 async function parent(): Promise<void> {
   if (!existsSync(corpus)) {
