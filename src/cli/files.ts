@@ -1,7 +1,16 @@
 import {existsSync, readFileSync, type Stats, statSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
-import ignore, {type Ignore} from 'ignore'
+import type FastGlob from 'fast-glob'
+import type ignoreFactory from 'ignore'
+import type {Ignore} from 'ignore'
 import {extensions} from '../engine/format.js'
+
+// fast-glob and ignore are CommonJS, and required as such. Imported from an ES module, Node 20
+// first runs its JavaScript lexer over each CommonJS file to find its exports: with fast-glob's
+// modules and ignore's 50 kB that lexer got hot enough to be optimised twice, and finding the
+// BBC corpus's 2,225 files took about 210 ms of CPU instead of about 100.
+const require = createRequire(import.meta.url)
 
 export const ignoreFileName = '.lintignore'
 const walkedExtensions = Object.keys(extensions).map((extension) => extension.slice(1))
@@ -33,12 +42,12 @@ export async function expandPaths(args: readonly string[], cwd: string): Promise
     const pattern = stats?.isDirectory()
       ? `${literal(path.relative(cwd, absolute) || '.')}/**/*.{${walkedExtensions.join(',')}}`
       : arg
-    // globby is loaded only for a directory or a glob: naming files (a pre-publish check of one
+    // fast-glob is loaded only for a directory or a glob: naming files (a pre-publish check of one
     // article, an editor) should not pay for loading it.
     const found =
       stats && !stats.isDirectory()
         ? [absolute]
-        : await (await import('globby')).globby(pattern, {
+        : await (require('fast-glob') as typeof FastGlob)(pattern, {
             cwd,
             absolute: true,
             dot: false,
@@ -68,7 +77,7 @@ class LintIgnore {
     let rules = this.perFolder.get(folder)
     if (rules === undefined) {
       const file = path.join(folder, ignoreFileName)
-      rules = existsSync(file) ? ignore().add(readFileSync(file, 'utf8')) : null
+      rules = existsSync(file) ? (require('ignore') as typeof ignoreFactory)().add(readFileSync(file, 'utf8')) : null
       this.perFolder.set(folder, rules)
     }
     return rules
