@@ -1,9 +1,20 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
+import {getHeapStatistics} from 'node:v8'
 import type {Piscina} from 'piscina'
+import {readBytesSync} from '../engine/read.js'
 import {packageRoot} from '../package-root.js'
-import {type LintTask, type RenderRequest, type TaskResult, toWorkerBatch, type WorkerBatch} from './task.js'
+import {
+  failedResult,
+  internalError,
+  type LintTask,
+  outOfMemory,
+  type RenderRequest,
+  type TaskResult,
+  toWorkerBatch,
+  type WorkerBatch
+} from './task.js'
 
 /** Lints batches of files: in worker threads, or in this thread for `--jobs 1` and single files. */
 export interface Runner {
@@ -18,15 +29,57 @@ export interface Runner {
 }
 
 /**
+ * Bytes of memory the engine holds at its peak per byte of text: one 10 MB article peaks at about
+ * 1.4 GB (its trees, the shared document and the findings; `npm run bench`, one large file).
+ */
+const memoryPerTextByte = 140
+
+/**
+ * Whether a file of `bytes` is large enough to be linted in a thread of its own even when the
+ * run is in this thread: one whose lint would need more than a quarter of the memory a thread may
+ * use (about 7.8 MB of text under Node's usual 4 GB limit). Running out of memory ends the whole
+ * process, and every report with it, but only a worker thread: there, the file is reported as
+ * too large and the run goes on.
+ */
+export function needsOwnThread(bytes: number, heapLimit = getHeapStatistics().heap_size_limit): boolean {
+  return bytes * memoryPerTextByte > heapLimit / 4
+}
+
+/**
  * The main thread as a runner: the same lint function, so `--jobs 1` gives the same reports, its
  * findings handed to the report as the engine made them. The engine is loaded with the first
- * batch, so a run that lints nothing (every file cached) never loads it.
+ * batch, so a run that lints nothing (every file cached) never loads it. A file too large to lint
+ * safely here (see `needsOwnThread`) goes to a worker thread of its own, started for it.
  */
 function inThread(): Runner {
+  let ownThread: Runner | undefined
   return {
-    run: async (tasks) => (await import('./lint-task.js')).runBatch(tasks, 'engine'),
-    close: async () => undefined,
-    threads: 0
+    async run(tasks) {
+      const {runBatch} = await import('./lint-task.js')
+      const results: TaskResult[] = []
+      for (const task of tasks) {
+        // Read here, not by the task, to know its size first; the task then lints these bytes.
+        const read = task.bytes ? {ok: true as const, bytes: task.bytes} : readBytesSync(task.file ?? task.display)
+        if (!read.ok) {
+          results.push(failedResult(task.display, read.reason))
+          continue
+        }
+        const sized = {...task, bytes: read.bytes}
+        if (needsOwnThread(read.bytes.length)) {
+          ownThread ??= pooled(1)
+          results.push(...(await ownThread.run([sized]).catch((error: unknown) => [internalError(task.display, error)])))
+        } else {
+          results.push(...(await runBatch([sized], 'engine')))
+        }
+      }
+      return results
+    },
+    async close() {
+      await ownThread?.close()
+    },
+    get threads() {
+      return ownThread?.threads ?? 0
+    }
   }
 }
 
@@ -51,12 +104,33 @@ function workerFile(): string {
  * task, so a run where every file is cached starts none.
  */
 export function createRunner(jobs: number, {start = false}: {start?: boolean} = {}): Runner {
-  if (jobs <= 1) return inThread()
+  return jobs <= 1 ? inThread() : pooled(jobs, start)
+}
+
+/** `jobs` worker threads; see `createRunner`. */
+function pooled(jobs: number, start = false): Runner {
   let pool: Promise<Pool> | undefined = start ? startPool(jobs) : undefined
   return {
     async run(tasks, render) {
       pool ??= startPool(jobs)
-      return (await pool).run(toWorkerBatch(tasks, render))
+      const started = await pool
+      try {
+        return await started.run(toWorkerBatch(tasks, render))
+      } catch (error) {
+        // A thread that runs out of memory takes its whole batch with it: each file of the batch
+        // is linted again on its own, so that only the one too large for a thread fails.
+        if (!outOfMemory(error) || tasks.length === 1) throw error
+        return Promise.all(
+          tasks.map(async (task) => {
+            try {
+              const [result] = await started.run(toWorkerBatch([task], render))
+              return result ?? internalError(task.display, new Error('the worker returned no report for this file'))
+            } catch (again) {
+              return internalError(task.display, again)
+            }
+          })
+        )
+      }
     },
     async close() {
       await (await pool)?.destroy()

@@ -1,3 +1,4 @@
+import {getHeapStatistics} from 'node:v8'
 import {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
 import {formatOf} from '../engine/format.js'
@@ -164,8 +165,23 @@ export function toFileReport(display: string, result: TaskResult): FileReport {
   }
 }
 
-/** The report of a file whose linting threw: a bug in copydesk, reported on that file. */
+/** Whether `error` is a worker thread's end for want of memory (Node's `ERR_WORKER_OUT_OF_MEMORY`). */
+export function outOfMemory(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+}
+
+/**
+ * The report of a file whose linting threw: a bug in copydesk, reported on that file; or a file
+ * too large for the memory a thread may use, which the user can do something about.
+ */
 export function internalError(filePath: string, error: unknown): TaskResult {
+  if (outOfMemory(error)) {
+    const limitMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)
+    return failedResult(
+      filePath,
+      `Cannot lint this file: it needs more memory than a thread may use (${limitMb} MB). Split it, or raise the limit with NODE_OPTIONS=--max-old-space-size=<MB>`
+    )
+  }
   const reason = error instanceof Error ? error.message : String(error)
   return failedResult(filePath, `Internal error while linting this file: ${reason}`)
 }

@@ -75,6 +75,41 @@ describe('files copydesk cannot read or write', () => {
   })
 })
 
+describe('a file too large for the memory a thread may use', () => {
+  // Each thread gets a 64 MB old generation here (workers take Node's limit): about 1.5 MB of
+  // prose needs more than that, and the 20 articles beside it much less. With two jobs, batches
+  // hold two files, so the large one shares its batch with an article.
+  const limited = {NODE_OPTIONS: '--max-old-space-size=64'}
+  const sentence = 'The council, it is claimed, slammed the plan to close four libraries on Tuesday. '
+  const articles = Object.fromEntries(
+    Array.from({length: 20}, (_, index) => [`story-${String(index + 1).padStart(2, '0')}.txt`, claim])
+  )
+  const dir = folder({'big.txt': `Headline\n\n${sentence.repeat(18_000)}\n`, ...articles})
+
+  it.each([['1'], ['2']])(
+    'with --jobs %s: that file is one fatal message saying so, every other file is linted, exit 2',
+    (jobs) => {
+      const run = copydesk(['--jobs', jobs, '--format', 'json', '.'], {cwd: dir, env: limited})
+      expect(run.status).toBe(2)
+      const reports = json(run.stdout)
+      expect(reports.map((report) => report.path)).toEqual(['big.txt', ...Object.keys(articles)])
+      expect(reports[0]?.messages.map((message) => [message.severity, message.reason])).toEqual([
+        [
+          'error',
+          expect.stringMatching(
+            /^Cannot lint this file: it needs more memory than a thread may use \(\d+ MB\)\. Split it, or raise the limit with NODE_OPTIONS=--max-old-space-size=<MB>$/
+          )
+        ]
+      ])
+      for (const report of reports.slice(1)) {
+        expect(report.messages.map((message) => [message.ruleId, message.line, message.column, message.actual])).toEqual([
+          ['unattributed-claim', 3, 11, 'it is claimed']
+        ])
+      }
+    }
+  )
+})
+
 describe('odd files', () => {
   it('NUL in the middle of an otherwise-text file: binary, one fatal message, exit 2', () => {
     const dir = folder({'a.txt': Buffer.concat([Buffer.from(claim), Buffer.from([0]), Buffer.from(claim)])})

@@ -13,7 +13,7 @@ export interface Run {
 /** Runs the built `copydesk` as a user would. */
 export function copydesk(
   args: readonly string[],
-  options: {cwd?: string; input?: string | Buffer; uid?: number; gid?: number} = {}
+  options: {cwd?: string; input?: string | Buffer; uid?: number; gid?: number; env?: Readonly<Record<string, string>>} = {}
 ): Run {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? root,
@@ -21,7 +21,7 @@ export function copydesk(
     ...(options.gid === undefined ? {} : {gid: options.gid}),
     input: options.input ?? '',
     encoding: 'utf8',
-    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'}
+    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env}
   })
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
 }
