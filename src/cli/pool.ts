@@ -1,8 +1,8 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {getHeapStatistics} from 'node:v8'
 import type {Piscina} from 'piscina'
+import {tooLargeToShareThread} from '../engine/memory.js'
 import {readBytesSync} from '../engine/read.js'
 import {packageRoot} from '../package-root.js'
 import {
@@ -29,27 +29,10 @@ export interface Runner {
 }
 
 /**
- * Bytes of memory the engine holds at its peak per byte of text: one 10 MB article peaks at about
- * 1.4 GB (its trees, the shared document and the findings; `npm run bench`, one large file).
- */
-const memoryPerTextByte = 140
-
-/**
- * Whether a file of `bytes` is large enough to be linted in a thread of its own even when the
- * run is in this thread: one whose lint would need more than a quarter of the memory a thread may
- * use (about 7.8 MB of text under Node's usual 4 GB limit). Running out of memory ends the whole
- * process, and every report with it, but only a worker thread: there, the file is reported as
- * too large and the run goes on.
- */
-export function needsOwnThread(bytes: number, heapLimit = getHeapStatistics().heap_size_limit): boolean {
-  return bytes * memoryPerTextByte > heapLimit / 4
-}
-
-/**
  * The main thread as a runner: the same lint function, so `--jobs 1` gives the same reports, its
  * findings handed to the report as the engine made them. The engine is loaded with the first
  * batch, so a run that lints nothing (every file cached) never loads it. A file too large to lint
- * safely here (see `needsOwnThread`) goes to a worker thread of its own, started for it.
+ * safely here (see `tooLargeToShareThread`) goes to a worker thread of its own, started for it.
  */
 function inThread(): Runner {
   let ownThread: Runner | undefined
@@ -65,7 +48,7 @@ function inThread(): Runner {
           continue
         }
         const sized = {...task, bytes: read.bytes}
-        if (needsOwnThread(read.bytes.length)) {
+        if (tooLargeToShareThread(read.bytes.length)) {
           ownThread ??= pooled(1)
           results.push(...(await ownThread.run([sized]).catch((error: unknown) => [internalError(task.display, error)])))
         } else {

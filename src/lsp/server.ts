@@ -16,6 +16,7 @@ import {TextDocument} from 'vscode-languageserver-textdocument'
 import {UsageError} from '../cli/args.js'
 import {ConfigError, configFileName, defaultConfig} from '../config/load.js'
 import {type FileReport, type LintInput, lintText} from '../engine/lint.js'
+import {tooLargeToShareThread} from '../engine/memory.js'
 import {source} from '../kit/report.js'
 import {codeActions, fixAllKind, type Linted} from './actions.js'
 import {DocumentConfigs, locateConfigError} from './config.js'
@@ -151,6 +152,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!format) return undefined
     const text = document.getText()
     const filePath = uriPath(document.uri)
+    const bytes = Buffer.byteLength(text)
+    if (tooLargeToShareThread(bytes)) {
+      // Linted on every edit, in the one thread every open document shares: running out of memory
+      // there would end the server and every document's findings with it.
+      state.linted = {version: document.version, text, format, messages: []}
+      publish(
+        document.uri,
+        [
+          {
+            range: top,
+            severity: DiagnosticSeverity.Warning,
+            source,
+            code: 'too-large',
+            message: `copydesk does not lint a document this large in the editor (${(bytes / 2 ** 20).toFixed(1)} MB): it could need more memory than the language server may use. Lint it with the copydesk command.`
+          }
+        ],
+        document.version
+      )
+      return state.linted
+    }
     let report: FileReport
     try {
       const config = configs.forPath(filePath)

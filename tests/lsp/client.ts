@@ -63,8 +63,8 @@ export class LspClient {
   }
 
   /** `copydesk lsp --stdio` as an editor starts it. */
-  static spawn(args: readonly string[] = ['lsp', '--stdio']): LspClient {
-    const child = spawn(process.execPath, [bin, ...args], {cwd: root, stdio: 'pipe'})
+  static spawn(args: readonly string[] = ['lsp', '--stdio'], env: Readonly<Record<string, string>> = {}): LspClient {
+    const child = spawn(process.execPath, [bin, ...args], {cwd: root, stdio: 'pipe', env: {...process.env, ...env}})
     child.stderr.resume()
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
     return new LspClient(connection, child)

@@ -272,6 +272,27 @@ describe('copydesk lsp on the command line', () => {
     expect(run.stderr).toContain('--socket=9000')
   })
 
+  it('leaves a document too large for its memory alone, says so, and lints it again once it is cut down', async () => {
+    // A 64 MB old generation: about 1.5 MB of prose is more than a quarter of what the server may use.
+    const server = LspClient.spawn(['lsp', '--stdio'], {NODE_OPTIONS: '--max-old-space-size=64'})
+    const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-lsp-large-'))
+    await server.initialize(pathToFileURL(folder).href)
+    const uri = pathToFileURL(path.join(folder, 'large.md')).href
+    const paragraph = 'The fanatics, it is claimed, slammed the plan to close four libraries on Tuesday.\n\n'
+    await server.open(uri, 'markdown', `# Council\n\n${paragraph.repeat(18_000)}`)
+    const refused = await server.diagnostics(uri)
+    expect(refused.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.range.start])).toEqual([
+      ['too-large', 2, {line: 0, character: 0}]
+    ])
+    expect(refused[0]?.message).toMatch(/^copydesk does not lint a document this large in the editor \(1\.4 MB\)/)
+    // The server is still there: cut down to one paragraph, the document is linted.
+    const cut = await server.change(uri, {text: `# Council\n\n${paragraph}`})
+    const linted = await server.diagnostics(uri, cut)
+    expect(linted.map((diagnostic) => diagnostic.code)).toEqual(expect.arrayContaining(['loaded-wording', 'unattributed-claim']))
+    expect(await server.stop()).toBe(0)
+    rmSync(folder, {recursive: true, force: true})
+  })
+
   it('exits cleanly after shutdown and exit', async () => {
     const server = LspClient.spawn(['lsp'])
     await server.initialize(pathToFileURL(tmpdir()).href)
