@@ -49,7 +49,8 @@ function startup(args: readonly string[]): {status: number | null; stdout: strin
 }
 
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}).version
-const engine = (file: string): boolean => file.startsWith('dist/src/engine/') && !/\/(format|read|severity|memory)\.js$/.test(file)
+const engine = (file: string): boolean =>
+  file.startsWith('dist/src/engine/') && !/\/(format|read|severity|memory)\.js$/.test(file)
 const rules = (file: string): boolean => file.startsWith('dist/rules/')
 const metrics = (file: string): boolean => file.startsWith('dist/src/metrics/')
 const anyReporter = (file: string): boolean => /^dist\/src\/reporters\/(stylish|json|sarif|junit|github|html)\.js$/.test(file)
