@@ -219,7 +219,7 @@ function findFurniture(
   if (prose && bodyStart >= 0) findCaptionShapes(scan, bodyStart)
 
   const findings = joinRemovals(text, [...found.values()])
-  findings.push(...findSpans(text, views, lexicon, enabled, allowed, found))
+  for (const span of findSpans(text, views, lexicon, enabled, allowed, found)) findings.push(span)
   return findings.sort((a, b) => a.start - b.start)
 }
 
@@ -431,15 +431,17 @@ function joinRemovals(text: string, findings: readonly Finding[]): Finding[] {
   const sorted = [...findings].sort((a, b) => a.removal[0] - b.removal[0])
   const joined: Finding[] = []
   let group: Finding[] = []
+  // Where the group's removals end, kept as findings join it: a page of 20,000 furniture lines is
+  // one group, and taking the maximum over the group for each new finding was quadratic.
+  let groupEnd = 0
   const flush = (): void => {
     const first = group[0]
-    const last = group[group.length - 1]
-    if (first && last && group.length > 1) {
-      let end = Math.max(...group.map((finding) => finding.removal[1]))
+    if (first && group.length > 1) {
+      let end = groupEnd
       while (end > first.removal[0] && /\s/.test(text[end - 1] ?? '')) end--
       const removal = removalRange(text, first.removal[0], end)
       for (const finding of group) joined.push(withRemoval(finding, removal))
-    } else joined.push(...group)
+    } else if (first) joined.push(first)
     group = []
   }
   for (const finding of sorted) {
@@ -447,10 +449,11 @@ function joinRemovals(text: string, findings: readonly Finding[]): Finding[] {
     const touching =
       previous !== undefined &&
       finding.removal[0] >= previous.removal[0] &&
-      /^\s*$/.test(
-        text.slice(Math.max(...group.map((other) => other.removal[1])), Math.max(finding.removal[0], previous.removal[1]))
-      )
-    if (!touching) flush()
+      /^\s*$/.test(text.slice(groupEnd, Math.max(finding.removal[0], previous.removal[1])))
+    if (!touching) {
+      flush()
+      groupEnd = finding.removal[1]
+    } else groupEnd = Math.max(groupEnd, finding.removal[1])
     group.push(finding)
   }
   flush()
