@@ -1,6 +1,6 @@
 import {createRequire} from 'node:module'
-import type {Element, Nodes as HastNodes, Root as HastRoot} from 'hast'
-import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
+import type {Element, Nodes as HastNodes, Root as HastRoot, Text as HastText} from 'hast'
+import type {Nodes as MdastNodes, Root as MdastRoot, Text as MdastText} from 'mdast'
 import type {Node as NlcstNode, Root as NlcstRoot, Paragraph, Sentence} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import type {Node, Parent, Position} from 'unist'
@@ -106,9 +106,38 @@ export function parse(file: VFile, format: Format): Parsed {
   const source = html().parse(text)
   // An empty (or all-comment) document parses to a root without a position, which the converter refuses.
   source.position ??= wholeFile(file, text)
-  const tree = html().toNlcst(source, stand(file, text), FastParseEnglish) as NlcstRoot
+  const tree = htmlToNlcst(source, stand(file, text))
   repoint(tree, file, textRuns(source, text))
   return {tree, source, blocks: htmlBlocks(source)}
+}
+
+/**
+ * hast-util-to-nlcst over an HTML tree, with every text longer than `largest` in pieces (see
+ * `textPieces`): the converter hands a text's words to its paragraph with `push(...words)`, which
+ * runs out of stack beyond about 100,000 items, so a 1 MB paragraph could not be linted at all.
+ * The tree itself (kept for blocks and control comments) is not changed: the pieces go in copies
+ * of the elements on the way to them.
+ */
+export function htmlToNlcst(source: HastRoot, file: VFile, largest = largestBlock): NlcstRoot {
+  const converted = String(file.value).length > largest ? withTextsInPieces(source, locate(file), largest) : source
+  return html().toNlcst(converted, file, FastParseEnglish) as NlcstRoot
+}
+
+function withTextsInPieces<T extends HastRoot | Element>(node: T, place: ReturnType<typeof locate>, largest: number): T {
+  let changed = false
+  const children: (typeof node.children)[number][] = []
+  for (const child of node.children) {
+    if (child.type === 'text' && child.value.length > largest) {
+      const pieces = textPieces(child, place, largest)
+      if (pieces.length > 1) changed = true
+      for (const piece of pieces) children.push(piece)
+    } else if (child.type === 'element') {
+      const copy = withTextsInPieces(child, place, largest)
+      if (copy !== child) changed = true
+      children.push(copy)
+    } else children.push(child)
+  }
+  return changed ? ({...node, children} as T) : node
 }
 
 function wholeFile(file: VFile, text: string): Position {
@@ -253,11 +282,16 @@ function advance(text: string, from: number, to: number, point: Point): Point {
  * `blocksCutCleanly` shows the tree is that of one conversion; the converter's line ending
  * between two blocks is put back where a run ends.
  */
-export function markdownToNlcst(source: MdastRoot, file: VFile, piece = pieceLength): NlcstRoot {
-  const blocks = source.children
-  const last = blocks[blocks.length - 1]
-  if ((last?.position?.end.offset ?? 0) <= piece) return markdown().toNlcst(source, file, FastParseEnglish) as NlcstRoot
+export function markdownToNlcst(source: MdastRoot, file: VFile, piece = pieceLength, largest = largestBlock): NlcstRoot {
   const place = locate(file)
+  const blocks = source.children.some((block) => sizeOf(block) > largest)
+    ? source.children.flatMap((block) => standIns(block, place, largest))
+    : source.children
+  const last = blocks[blocks.length - 1]
+  if ((last?.position?.end.offset ?? 0) <= piece) {
+    const root = blocks === source.children ? source : {...source, children: blocks as MdastRoot['children']}
+    return markdown().toNlcst(root, file, FastParseEnglish) as NlcstRoot
+  }
   const children: RootChild[] = []
   let from = 0
   while (from < blocks.length) {
@@ -270,6 +304,67 @@ export function markdownToNlcst(source: MdastRoot, file: VFile, piece = pieceLen
   const end = children[children.length - 1]?.position?.end
   return {type: 'RootNode', children, ...(first && end ? {position: {start: {...first}, end: {...end}}} : {})}
 }
+
+/** A Markdown block, or a text in Markdown or HTML, larger than this (in units of source) is not given to the converter whole: see `standIns`. */
+const largestBlock = 16 * 1024
+
+function sizeOf(node: Node): number {
+  return (node.position?.end.offset ?? 0) - (node.position?.start.offset ?? 0)
+}
+
+/**
+ * What the converter is given in place of a block: the block itself or, when it is larger than
+ * `largest`, its contents (each in turn the same way), and a long text in pieces. The converter
+ * flattens every node into one list of words and white space, with a line ending between two
+ * neighbours on different lines, so a block and its contents side by side give the same list
+ * (when the block starts on its first child's line and ends where its last child ends). But it hands
+ * each node's list to its parent with `push(...list)`, which runs out of stack beyond about
+ * 100,000 items: a 1 MB paragraph, or a list of 20,000 links, could not be linted at all.
+ */
+function standIns(node: MdastNodes, place: ReturnType<typeof locate>, largest: number): MdastNodes[] {
+  if (sizeOf(node) <= largest) return [node]
+  if (node.type === 'text') return textPieces(node, place, largest)
+  if (!flattened.has(node.type) || !('children' in node)) return [node]
+  // The converter compares a block's first line with the line its neighbour before ends on, and
+  // puts the line ending between them at the end of that neighbour: its contents must start on
+  // its line and end exactly where it ends.
+  const first = node.children[0]?.position?.start
+  const last = node.children[node.children.length - 1]?.position?.end
+  if (!first || !last || first.line !== node.position?.start.line || last.offset !== node.position.end.offset) return [node]
+  return (node.children as MdastNodes[]).flatMap((child) => standIns(child, place, largest))
+}
+
+/** Blocks and inline nodes whose words the converter takes as they are, with nothing of their own. */
+const flattened = new Set<string>(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'emphasis', 'strong', 'delete'])
+
+/**
+ * A long text as several, each at most `largest` units where the text allows: cut where a word
+ * starts after a space or a line break, where the converter's tokens end and start again anyway.
+ * The first keeps the text's start and the last its end; the points between are where the
+ * converter would place them, counting on from the start.
+ */
+function textPieces<T extends MdastText | HastText>(node: T, place: ReturnType<typeof locate>, largest: number): T[] {
+  const start = node.position?.start.offset
+  if (start === undefined || !node.position) return [node]
+  const value = node.value
+  const pieces: T[] = []
+  let from = 0
+  let startPoint = node.position.start
+  for (;;) {
+    let cut = from + largest
+    while (cut < value.length && !(wordStart.test(value[cut] ?? '') && (value[cut - 1] === ' ' || value[cut - 1] === '\n'))) cut++
+    const endPoint = cut < value.length ? place.toPoint(start + cut) : undefined
+    if (!endPoint) break
+    pieces.push({...node, value: value.slice(from, cut), position: {start: startPoint, end: endPoint}})
+    from = cut
+    startPoint = endPoint
+  }
+  if (from === 0) return [node]
+  pieces.push({...node, value: value.slice(from), position: {start: startPoint, end: node.position.end}})
+  return pieces
+}
+
+const wordStart = /[A-Za-z0-9]/
 
 /** The index of the first block of the next run: after at least `piece` units of source, at a clean cut. */
 function nextBlockCut(blocks: readonly MdastNodes[], from: number, file: VFile, piece: number): number {

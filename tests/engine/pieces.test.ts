@@ -1,13 +1,15 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
+import {toNlcst as hastToNlcst} from 'hast-util-to-nlcst'
 import {toNlcst} from 'mdast-util-to-nlcst'
 import type {Root} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
+import rehypeParse from 'rehype-parse'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {markdownToNlcst, parseEnglish, pieceEnds} from '../../src/engine/parse.js'
+import {htmlToNlcst, markdownToNlcst, parseEnglish, pieceEnds} from '../../src/engine/parse.js'
 
 const seeds = path.join(import.meta.dirname, '..', '..', 'seeds')
 const texts = readdirSync(seeds)
@@ -80,6 +82,33 @@ describe('Markdown converted a run of blocks at a time (large files)', () => {
     const source = unified().use(remarkParse).parse(text)
     const whole = toNlcst(source, file, ParseEnglish)
     for (const piece of [1, 200, 2000]) expect(markdownToNlcst(source, file, piece)).toEqual(whole)
+  })
+
+  it.each(markdown.map((text) => [text.slice(0, 30), text]))(
+    '%s…: with every block and text larger than a few units given in pieces, the tree of one conversion',
+    (_name, text) => {
+      const file = new VFile({path: 'a.md', value: text})
+      const source = unified().use(remarkParse).parse(text)
+      const whole = toNlcst(source, file, ParseEnglish)
+      for (const largest of [1, 7, 40, 400]) {
+        for (const piece of [1, 2000, 100_000]) expect(markdownToNlcst(source, file, piece, largest)).toEqual(whole)
+      }
+    }
+  )
+})
+
+describe('HTML with long texts converted in pieces (large files)', () => {
+  const pages = [
+    ...readdirSync(seeds)
+      .filter((name) => name.endsWith('.html'))
+      .map((name) => readFileSync(path.join(seeds, name), 'utf8')),
+    '<h1>Title here</h1><p>Some &amp; text with <em>emphasis here</em> and<br>a break &mdash; then <a href="x">a link</a> more.</p><div>Loose words <span>and a span</span> end</div><ul><li>one item here</li><li>two items</li></ul>'
+  ]
+  it.each(pages.map((text) => [text.slice(0, 30), text]))('%s…: the tree of one conversion', (_name, text) => {
+    const file = new VFile({path: 'a.html', value: text})
+    const source = unified().use(rehypeParse).parse(text)
+    const whole = hastToNlcst(source, file, ParseEnglish)
+    for (const largest of [1, 7, 40, 400]) expect(htmlToNlcst(source, file, largest)).toEqual(whole)
   })
 })
 
