@@ -58,6 +58,12 @@ function renderText(text: string, findings: readonly Finding[]): string {
     list.push(finding)
     startsAt.set(finding.start ?? 0, list)
   }
+  // The text is read once, front to back: each line takes the cuts on it from one sorted list,
+  // and each piece the findings that cover it from those under way (a file with thousands of
+  // findings took minutes when every line and piece looked through all of them).
+  const sortedCuts = [...cuts].sort((a, b) => a - b)
+  let nextCut = 0
+  const covering = coverage(placed)
   const rows: string[] = []
   const anchored = new Set<string>()
   let lineStart = 0
@@ -66,8 +72,12 @@ function renderText(text: string, findings: readonly Finding[]): string {
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = text.length
     const shownEnd = text[lineEnd - 1] === '\r' && lineEnd > lineStart ? lineEnd - 1 : lineEnd
-    const points = [...cuts].filter((cut) => cut > lineStart && cut < shownEnd).sort((a, b) => a - b)
-    const bounds = [lineStart, ...points, shownEnd]
+    while (nextCut < sortedCuts.length && (sortedCuts[nextCut] ?? 0) <= lineStart) nextCut++
+    const bounds = [lineStart]
+    for (let index = nextCut; index < sortedCuts.length && (sortedCuts[index] ?? 0) < shownEnd; index++) {
+      bounds.push(sortedCuts[index] ?? 0)
+    }
+    bounds.push(shownEnd)
     let html = ''
     const anchors = (position: number) => {
       for (const finding of startsAt.get(position) ?? []) {
@@ -85,20 +95,18 @@ function renderText(text: string, findings: readonly Finding[]): string {
       const to = bounds[index + 1] ?? shownEnd
       anchors(from)
       if (to <= from) continue
-      const covering = placed.filter(
-        (finding) => (finding.start ?? 0) <= from && (finding.end ?? 0) >= to && finding.start !== finding.end
-      )
+      const over = covering(from)
       const piece = escapeHtml(text.slice(from, to))
-      if (covering.length === 0) {
+      if (over.length === 0) {
         html += piece
         continue
       }
-      const top = order.find((severity) => covering.some((finding) => finding.severity === severity)) ?? 'info'
+      const top = order.find((severity) => over.some((finding) => finding.severity === severity)) ?? 'info'
       const has = order
-        .filter((severity) => covering.some((finding) => finding.severity === severity))
+        .filter((severity) => over.some((finding) => finding.severity === severity))
         .map((severity) => `has-${severity}`)
-      html += `<mark class="sev-${top} ${has.join(' ')}" data-f="${covering.map((finding) => finding.id).join(' ')}" title="${escapeHtml(
-        covering.map(describe).join('\n')
+      html += `<mark class="sev-${top} ${has.join(' ')}" data-f="${over.map((finding) => finding.id).join(' ')}" title="${escapeHtml(
+        over.map(describe).join('\n')
       )}">${piece}</mark>`
     }
     // Findings that start on the line break itself.
@@ -109,6 +117,25 @@ function renderText(text: string, findings: readonly Finding[]): string {
     lineNumber++
   }
   return rows.join('\n')
+}
+
+/**
+ * The findings (with a span) that cover the piece starting at `from`, in the order of the
+ * report, for pieces asked for from the start of the text to its end. Every finding starts and
+ * ends at a cut, so one that has started and not ended by `from` covers the whole piece.
+ */
+function coverage(placed: readonly Finding[]): (from: number) => Finding[] {
+  const spans = placed
+    .map((finding, order) => ({finding, order, start: finding.start ?? 0, end: finding.end ?? 0}))
+    .filter((span) => span.start !== span.end)
+    .sort((a, b) => a.start - b.start)
+  let next = 0
+  let open: typeof spans = []
+  return (from) => {
+    while (next < spans.length && (spans[next]?.start ?? 0) <= from) open.push(spans[next++] as (typeof spans)[number])
+    open = open.filter((span) => span.end > from)
+    return [...open].sort((a, b) => a.order - b.order).map((span) => span.finding)
+  }
 }
 
 function renderFinding(finding: Finding): string {
