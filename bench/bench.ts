@@ -72,7 +72,7 @@ async function child(name: string, args: string[]): Promise<void> {
     run = async () => {
       // Counted as it is written, not kept: the CLI writes to stdout and holds none of it, so a
       // copy of the whole report here would only add to the measured peak memory.
-      const code = await main([...cli, '--format', 'json', ...files], {
+      const code = await main([...cli, ...(cli.includes('--format') ? [] : ['--format', 'json']), ...files], {
         stdout: (text) => {
           // Each piece is whole files' JSON, so no `"ruleId":` is split between two pieces.
           findings += text.split('"ruleId":').length - 1
@@ -397,6 +397,53 @@ async function parent(): Promise<void> {
     console.log(
       `  ${`${sizes.at(-1)} MB`.padEnd(7)} ${fixed(u.wallMs / 1000, 2).padStart(7)} s wall ${fixed(u.cpuMs / 1000, 2).padStart(7)} s cpu ${thousands(rate(u)).padStart(9)} words/s ${fixed(u.rssMb, 0).padStart(6)} MB   no blank lines`
     )
+
+    // Page shapes that once took time in the square of their size: each at 1× and 4×; the time
+    // should grow about 4×, not 16×.
+    console.log('')
+    console.log('page shapes (copydesk: one file, one thread; 1× and 4× the size)')
+    const shapes: readonly {label: string; extension: string; args?: readonly string[]; make: (count: number) => string}[] = [
+      {
+        label: 'plain text: furniture lines in one paragraph',
+        extension: 'txt',
+        make: (count) =>
+          `Council news\n\n${Array.from({length: count}, (_, index) => `Share this article ${index}`).join('\n')}\n`
+      },
+      {
+        label: 'HTML on one line: "Read more" links',
+        extension: 'html',
+        make: (count) =>
+          `<h1>Council news</h1>${Array.from({length: count}, (_, index) => `<div><p>Read more: <a href="/s/${index}">story ${index}</a></p></div>`).join('')}`
+      },
+      {
+        label: 'Markdown: one paragraph',
+        extension: 'md',
+        make: (count) => `# Council news\n\n${'The council met on Tuesday, and the plan reportedly failed. '.repeat(count)}\n`
+      },
+      {
+        label: 'HTML report: a finding in every paragraph',
+        extension: 'txt',
+        args: ['--format', 'html'],
+        make: (count) =>
+          `Council news\n\n${Array.from({length: count}, (_, index) => `Paragraph ${index}: the plan reportedly failed.\n\n`).join('')}`
+      }
+    ]
+    for (const shape of shapes) {
+      const times: Measure[] = []
+      for (const count of [5000, 20000]) {
+        const file = path.join(cacheHome, `shape-${count}.${shape.extension}`)
+        writeFileSync(file, shape.make(count))
+        const list = path.join(cacheHome, `shape-${count}.json`)
+        writeFileSync(list, JSON.stringify([file]))
+        times.push(await measure('copydesk', ['--jobs', '1', '--cwd', cacheHome, ...(shape.args ?? []), '--files', list]))
+      }
+      const [small, large] = times
+      if (small && large) {
+        console.log(
+          `  ${shape.label.padEnd(44)} ${fixed(small.wallMs / 1000, 2).padStart(6)} s → ${fixed(large.wallMs / 1000, 2).padStart(6)} s   4× size → ${fixed(large.wallMs / small.wallMs, 2)}× wall`
+        )
+      }
+    }
   } finally {
     rmSync(cacheHome, {recursive: true, force: true})
   }
