@@ -317,7 +317,7 @@ function sizeOf(node: Node): number {
  * `largest`, its contents (each in turn the same way), and a long text in pieces. The converter
  * flattens every node into one list of words and white space, with a line ending between two
  * neighbours on different lines, so a block and its contents side by side give the same list
- * (when the block starts on its first child's line and ends where its last child ends). But it hands
+ * (when the block starts on its first child's line, and its last part takes its end). But it hands
  * each node's list to its parent with `push(...list)`, which runs out of stack beyond about
  * 100,000 items: a 1 MB paragraph, or a list of 20,000 links, could not be linted at all.
  */
@@ -325,13 +325,19 @@ function standIns(node: MdastNodes, place: ReturnType<typeof locate>, largest: n
   if (sizeOf(node) <= largest) return [node]
   if (node.type === 'text') return textPieces(node, place, largest)
   if (!flattened.has(node.type) || !('children' in node)) return [node]
-  // The converter compares a block's first line with the line its neighbour before ends on, and
-  // puts the line ending between them at the end of that neighbour: its contents must start on
-  // its line and end exactly where it ends.
+  // The converter compares a block's first line with the line its neighbour before ends on: its
+  // contents must start on its line.
   const first = node.children[0]?.position?.start
-  const last = node.children[node.children.length - 1]?.position?.end
-  if (!first || !last || first.line !== node.position?.start.line || last.offset !== node.position.end.offset) return [node]
-  return (node.children as MdastNodes[]).flatMap((child) => standIns(child, place, largest))
+  const end = node.position?.end
+  if (!first || !end || first.line !== node.position?.start.line) return [node]
+  const parts = (node.children as MdastNodes[]).flatMap((child) => standIns(child, place, largest))
+  // And it puts the line ending after a block where the block ends, which may be past its last
+  // child (a paragraph's trailing space): the last part is given the block's end, which the
+  // converter reads for nothing else (but the source of inline code).
+  const last = parts[parts.length - 1]
+  if (!last?.position || last.type === 'inlineCode') return [node]
+  if (last.position.end.offset !== end.offset) parts[parts.length - 1] = {...last, position: {start: last.position.start, end}}
+  return parts
 }
 
 /** Blocks and inline nodes whose words the converter takes as they are, with nothing of their own. */

@@ -37,6 +37,13 @@ describe('bad and odd input', () => {
   it.each([
     {name: 'a Markdown paragraph of 90,000 words', format: 'md' as const, before: '# Council\n\n', text: sentence.repeat(10_000)},
     {
+      name: 'a Markdown paragraph of 90,000 words ending in a space',
+      format: 'md' as const,
+      before: '# Council\n\n',
+      text: sentence.repeat(10_000),
+      after: ' '
+    },
+    {
       name: 'an HTML paragraph of 90,000 words',
       format: 'html' as const,
       before: '<h1>Council</h1>\n<p>',
@@ -48,8 +55,8 @@ describe('bad and odd input', () => {
       before: '# Council\n\n',
       text: Array.from({length: 12_000}, (_, index) => `- [The council met on day ${index}](/day/${index})\n`).join('')
     }
-  ])('$name is linted to its end, at the right place', ({format, before, text}) => {
-    const document = format === 'html' ? `${before}${text}${claim}</p>\n` : `${before}${text}\n${claim}\n`
+  ])('$name is linted to its end, at the right place', ({format, before, text, after = ''}) => {
+    const document = format === 'html' ? `${before}${text}${claim}</p>\n` : `${before}${text}\n${claim}${after}\n`
     const found = findings(document, format, config)
     const start = document.indexOf('reportedly')
     const line = document.slice(0, start).split('\n').length
