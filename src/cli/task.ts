@@ -1,8 +1,8 @@
-import {getHeapStatistics} from 'node:v8'
 import {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/load.js'
 import {formatOf} from '../engine/format.js'
 import type {FileReport} from '../engine/lint.js'
+import {heapLimit} from '../engine/memory.js'
 import {source, withoutStackTraces} from '../kit/report.js'
 import type {Fix, Format} from '../kit/types.js'
 import {emptyMetrics} from '../metrics/empty.js'
@@ -176,7 +176,7 @@ export function outOfMemory(error: unknown): boolean {
  */
 export function internalError(filePath: string, error: unknown): TaskResult {
   if (outOfMemory(error)) {
-    const limitMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)
+    const limitMb = Math.round(heapLimit() / 2 ** 20)
     return failedResult(
       filePath,
       `Cannot lint this file: it needs more memory than a thread may use (${limitMb} MB). Split it, or raise the limit with NODE_OPTIONS=--max-old-space-size=<MB>`
