@@ -360,6 +360,13 @@ async function parent(): Promise<void> {
     console.log(`  all the files: ${fixed(all.rssMb, 0)} MB`)
     console.log("  (workers and the main thread together; each thread holds one file's trees at a time)")
 
+    /** copydesk on one file, in one thread (the file's list is written beside it). */
+    const oneFile = (file: string, args: readonly string[] = []): Promise<Measure> => {
+      const list = `${file}.json`
+      writeFileSync(list, JSON.stringify([file]))
+      return measure('copydesk', ['--jobs', '1', '--cwd', cacheHome, ...args, '--files', list])
+    }
+
     // One big file: 2.5, 5 and 10 MB of articles back to back; time should grow with size only.
     console.log('')
     console.log('one large file (copydesk: one file, so one thread)')
@@ -378,9 +385,7 @@ async function parent(): Promise<void> {
       const file = path.join(cacheHome, `large-${megabytes}.txt`)
       largest = parts.join('\n\n')
       writeFileSync(file, largest)
-      const list = path.join(cacheHome, `large-${megabytes}.json`)
-      writeFileSync(list, JSON.stringify([file]))
-      const m = await measure('copydesk', ['--jobs', '1', '--cwd', cacheHome, '--files', list])
+      const m = await oneFile(file)
       base ??= m
       const scale = megabytes / (sizes[0] ?? 1)
       console.log(
@@ -391,9 +396,7 @@ async function parent(): Promise<void> {
     // the parser to start a piece at (this was quadratic).
     const unbroken = path.join(cacheHome, 'large-unbroken.txt')
     writeFileSync(unbroken, largest.replace(/(\r?\n)[ \t]*(?:\r?\n\s*)+/g, '$1'))
-    const unbrokenList = path.join(cacheHome, 'large-unbroken.json')
-    writeFileSync(unbrokenList, JSON.stringify([unbroken]))
-    const u = await measure('copydesk', ['--jobs', '1', '--cwd', cacheHome, '--files', unbrokenList])
+    const u = await oneFile(unbroken)
     console.log(
       `  ${`${sizes.at(-1)} MB`.padEnd(7)} ${fixed(u.wallMs / 1000, 2).padStart(7)} s wall ${fixed(u.cpuMs / 1000, 2).padStart(7)} s cpu ${thousands(rate(u)).padStart(9)} words/s ${fixed(u.rssMb, 0).padStart(6)} MB   no blank lines`
     )
@@ -433,9 +436,7 @@ async function parent(): Promise<void> {
       for (const count of [5000, 20000]) {
         const file = path.join(cacheHome, `shape-${count}.${shape.extension}`)
         writeFileSync(file, shape.make(count))
-        const list = path.join(cacheHome, `shape-${count}.json`)
-        writeFileSync(list, JSON.stringify([file]))
-        times.push(await measure('copydesk', ['--jobs', '1', '--cwd', cacheHome, ...(shape.args ?? []), '--files', list]))
+        times.push(await oneFile(file, shape.args))
       }
       const [small, large] = times
       if (small && large) {
